@@ -1,0 +1,127 @@
+//! The output document: the JSON contract `ocrmend/1` (see README and
+//! `schema/ocrmend-1.schema.json`). Offsets here are in characters of the decoded
+//! input (BOM dropped), never bytes.
+
+use serde::Serialize;
+
+/// One input document, cleaned and structured.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub schema: &'static str,
+    pub source: Source,
+    pub metadata: Metadata,
+    pub blocks: Vec<Block>,
+    pub footnotes: Vec<Footnote>,
+    pub removed: Vec<Removed>,
+    pub corrections: Vec<Correction>,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub path: String,
+    pub chars: usize,
+    pub sha256: String,
+    pub encoding: String,
+}
+
+/// Front-matter of a UN report (the masthead). Every field is optional: a value
+/// the masthead does not show is left out of the JSON.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Metadata {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organ: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distribution: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_iso: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agenda: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agenda_title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job: Option<String>,
+}
+
+/// What a block is, with the fields that only that kind has.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum BlockKind {
+    /// `level` 1 (roman numeral), 2 (capital letter) or 3 (unnumbered).
+    Heading { level: u8, number: Option<String> },
+    /// `number` is null for an unnumbered paragraph (summary, notes).
+    Paragraph { number: Option<String> },
+    /// A sub-item on its own line: `label` such as `a` or `iv`, `parent` the
+    /// number of its paragraph.
+    Item { label: String, parent: Option<String> },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Block {
+    #[serde(flatten)]
+    pub kind: BlockKind,
+    pub text: String,
+    pub page: u32,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<NoteRef>,
+    pub spans: Vec<[usize; 2]>,
+}
+
+/// A footnote reference inside a block's text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoteRef {
+    pub number: String,
+    /// Character offset in the block's `text`: the marker stood just before it.
+    pub offset: usize,
+    /// The glyphs the OCR made of the superscript, as they stood in the input.
+    pub marker: String,
+    /// Where the marker stood in the input, `[start, end)` characters.
+    pub span: [usize; 2],
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Footnote {
+    pub number: String,
+    pub text: String,
+    pub page: u32,
+    pub spans: Vec<[usize; 2]>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Removed {
+    pub span: [usize; 2],
+    pub reason: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Correction {
+    pub span: [usize; 2],
+    pub before: String,
+    pub after: String,
+    pub stage: String,
+    pub rule: String,
+    pub confidence: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Warning {
+    pub code: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<[usize; 2]>,
+}

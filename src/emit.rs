@@ -1,0 +1,215 @@
+//! Stage 6, emit: the structure as the JSON contract's [`Document`], and the
+//! document as reading text or Markdown.
+
+use std::ops::Range;
+
+use crate::document::*;
+use crate::layout::Layout;
+use crate::pages::Pages;
+use crate::repair::Repair;
+use crate::structure::Structure;
+
+/// Converts byte offsets of the decoded input to character offsets.
+pub struct CharIndex {
+    /// Character count at the start of every byte (a byte inside a character gets
+    /// the count after that character, so an exclusive end lands right).
+    at_byte: Vec<u32>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> CharIndex {
+        let mut at_byte = Vec::with_capacity(text.len() + 1);
+        let mut chars = 0u32;
+        for (i, c) in text.char_indices() {
+            at_byte.push(chars);
+            chars += 1;
+            at_byte.extend(std::iter::repeat_n(chars, c.len_utf8() - 1));
+            debug_assert_eq!(at_byte.len(), i + c.len_utf8());
+        }
+        at_byte.push(chars);
+        CharIndex { at_byte }
+    }
+
+    pub fn chars(&self, byte: usize) -> usize {
+        self.at_byte[byte.min(self.at_byte.len() - 1)] as usize
+    }
+
+    pub fn span(&self, r: &Range<usize>) -> [usize; 2] {
+        [self.chars(r.start), self.chars(r.end)]
+    }
+}
+
+/// Everything the pipeline learnt about one input.
+pub struct Parts<'a> {
+    pub input: &'a str,
+    pub source: Source,
+    pub pages: &'a Pages,
+    pub layout: &'a Layout,
+    pub repairs: Vec<Repair>,
+    pub structure: Structure,
+}
+
+pub fn document(parts: Parts) -> Document {
+    let Parts { input, source, pages, layout, repairs, structure } = parts;
+    let index = CharIndex::new(input);
+    let spans_of = |chunks: &[usize]| -> Vec<[usize; 2]> {
+        let mut ranges: Vec<Range<usize>> = chunks
+            .iter()
+            .flat_map(|&c| layout.chunks[c].lines.iter().map(|&l| crate::pages::trimmed_span(input, &pages.lines[l].span)))
+            .collect();
+        ranges.sort_by_key(|r| r.start);
+        merge_spans(input, ranges).iter().map(|r| index.span(r)).collect()
+    };
+    let blocks = structure
+        .blocks
+        .iter()
+        .map(|b| Block {
+            kind: b.kind.clone(),
+            text: b.text.as_str().to_owned(),
+            page: b.page,
+            notes: b
+                .notes
+                .iter()
+                .map(|n| NoteRef {
+                    number: n.number.clone(),
+                    offset: b.text.as_str()[..n.at].chars().count(),
+                    marker: n.marker.clone(),
+                    span: index.span(&n.source),
+                })
+                .collect(),
+            spans: spans_of(&b.chunks),
+        })
+        .collect();
+    let mut footnotes: Vec<Footnote> = structure
+        .footnotes
+        .iter()
+        .map(|f| Footnote { number: f.number.clone(), text: f.text.as_str().to_owned(), page: f.page, spans: spans_of(&f.chunks) })
+        .collect();
+    footnotes.sort_by_key(|f| if f.number == "*" { 0 } else { f.number.parse::<u64>().map_or(u64::MAX, |n| n + 1) });
+
+    let mut removed: Vec<Removed> = pages
+        .removed
+        .iter()
+        .map(|r| Removed { span: index.span(&r.span), reason: r.reason.to_owned(), text: input[r.span.clone()].to_owned() })
+        .collect();
+    for &(chunk, reason) in &structure.dropped {
+        for &l in &layout.chunks[chunk].lines {
+            let span = crate::pages::trimmed_span(input, &pages.lines[l].span);
+            removed.push(Removed { span: index.span(&span), reason: reason.to_owned(), text: input[span].to_owned() });
+        }
+    }
+    removed.sort_by_key(|r| r.span);
+
+    let mut metadata = structure.metadata;
+    metadata.date_iso = metadata.date_iso.take();
+    Document {
+        schema: "ocrmend/1",
+        source,
+        metadata,
+        blocks,
+        footnotes,
+        removed,
+        corrections: repairs
+            .into_iter()
+            .map(|r| Correction {
+                span: index.span(&r.source),
+                before: r.before,
+                after: r.after,
+                stage: "glyphs".to_owned(),
+                rule: r.rule.to_owned(),
+                confidence: r.confidence,
+            })
+            .collect(),
+        warnings: structure
+            .warnings
+            .into_iter()
+            .map(|w| Warning { code: w.code.to_owned(), message: w.message, span: w.source.map(|s| index.span(&s)) })
+            .collect(),
+    }
+}
+
+/// Merge ranges that only white space separates.
+fn merge_spans(input: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start >= last.end && input[last.end..r.start].trim().is_empty() => last.end = r.end.max(last.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// The clean reading text: headings, paragraphs and items, then the footnotes.
+pub fn text(doc: &Document) -> String {
+    let mut out = String::new();
+    for b in &doc.blocks {
+        match &b.kind {
+            BlockKind::Heading { number: Some(n), .. } | BlockKind::Paragraph { number: Some(n) } => {
+                out.push_str(&format!("{n}. {}\n\n", b.text))
+            }
+            BlockKind::Item { label, .. } => out.push_str(&format!("{label}) {}\n\n", b.text)),
+            _ => out.push_str(&format!("{}\n\n", b.text)),
+        }
+    }
+    for f in &doc.footnotes {
+        out.push_str(&format!("{} {}\n", f.number, f.text));
+    }
+    out
+}
+
+/// Markdown: headings as `#`, numbered paragraphs, items, footnotes as `[^n]`.
+pub fn markdown(doc: &Document) -> String {
+    let mut out = String::new();
+    if let Some(title) = &doc.metadata.title {
+        out.push_str(&format!("# {title}\n\n"));
+    }
+    for b in &doc.blocks {
+        let text = with_calls(b);
+        match &b.kind {
+            BlockKind::Heading { level, number } => {
+                let hashes = "#".repeat(*level as usize + 1);
+                match number {
+                    Some(n) => out.push_str(&format!("{hashes} {n}. {text}\n\n")),
+                    None => out.push_str(&format!("{hashes} {text}\n\n")),
+                }
+            }
+            BlockKind::Paragraph { number: Some(n) } => out.push_str(&format!("{n}\\. {text}\n\n")),
+            BlockKind::Paragraph { number: None } => out.push_str(&format!("{text}\n\n")),
+            BlockKind::Item { label, .. } => out.push_str(&format!("   {label}) {text}\n\n")),
+        }
+    }
+    for f in &doc.footnotes {
+        out.push_str(&format!("[^{}]: {}\n", f.number, f.text));
+    }
+    out
+}
+
+/// A block's text with `[^n]` where its note calls stood.
+fn with_calls(b: &Block) -> String {
+    let mut out = String::new();
+    let mut chars = b.text.chars();
+    let mut pos = 0;
+    for n in &b.notes {
+        out.extend(chars.by_ref().take(n.offset - pos));
+        pos = n.offset;
+        out.push_str(&format!("[^{}]", n.number));
+    }
+    out.extend(chars);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_counts_characters() {
+        let idx = CharIndex::new("aé’b");
+        assert_eq!(idx.chars(0), 0);
+        assert_eq!(idx.chars(1), 1);
+        assert_eq!(idx.chars(3), 2);
+        assert_eq!(idx.chars(6), 3);
+        assert_eq!(idx.span(&(1..6)), [1, 3]);
+    }
+}

@@ -1,0 +1,382 @@
+//! Stage 3, layout: group the lines of each page into chunks (the printed paragraphs),
+//! tell the footnote zone at the bottom of each page from the body, and join the
+//! lines of each chunk into one text, undoing line-break hyphenation.
+//!
+//! The footnote zone is the run of chunks that ends a page and looks like notes:
+//! chunks that open with a note number or a mangled one (`5 Voir…`, `* Le…`, `© Voir…`),
+//! lines wider than the body's (notes are set in a smaller font), lone marker lines,
+//! and short complete sentences. Which notes they are is for the structure stage.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::Lexicon;
+use crate::pages::{Line, Pages};
+use crate::tracked::Tracked;
+
+/// Where on the page a chunk stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    Body,
+    Footnotes,
+}
+
+/// A printed paragraph: consecutive lines with no blank line between them.
+#[derive(Debug, Clone)]
+pub struct Chunk {
+    /// Indices into `Pages::lines`.
+    pub lines: Vec<usize>,
+    pub page: u32,
+    pub zone: Zone,
+    /// The lines joined, hyphenation undone, white space folded.
+    pub text: Tracked,
+    /// The chunk opens a page region (see `pages`).
+    pub region_start: bool,
+    /// Every line is wider than the body text's lines: set in a smaller font.
+    pub wide: bool,
+    /// Length in characters of each line.
+    pub line_widths: Vec<usize>,
+}
+
+pub struct Layout {
+    pub chunks: Vec<Chunk>,
+    /// Typical length in characters of a full body line.
+    pub body_width: usize,
+    /// Joins texts cut by a line or page break, as the chunks' lines were joined.
+    pub joiner: Joiner,
+}
+
+static NOTE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?:\*\s*\S|\d{1,3}\s+[\p{Lu}«“"(\[]|\d{1,3}\s+[a-z]+\.|[©®™%°"“‘'’”]+\d*\s*\p{Lu})"#).unwrap()
+});
+static PARAGRAPH_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}[.,;]\s+\S").unwrap());
+static ITEM_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?(?:[a-z]|[ivx]{1,4})\)\s").unwrap());
+
+/// Group the lines of `pages` into chunks and mark each page's footnote zone.
+pub fn lay_out(input: &str, pages: &Pages, lexicon: Option<&'static Lexicon>) -> Layout {
+    let body_width = body_width(input, &pages.lines);
+    let joiner = Joiner { lexicon, vocabulary: Vocabulary::of(input) };
+    let groups = group_lines(input, &pages.lines, body_width);
+    let mut chunks: Vec<Chunk> = groups
+        .into_iter()
+        .map(|lines| {
+            let first = &pages.lines[lines[0]];
+            let wide = lines.len() > 1
+                && lines[..lines.len() - 1].iter().all(|&i| char_len(input, &pages.lines[i]) * 100 > body_width * 106)
+                || lines.iter().any(|&i| char_len(input, &pages.lines[i]) * 100 > body_width * 110);
+            Chunk {
+                text: joiner.join_lines(input, &pages.lines, &lines),
+                line_widths: lines.iter().map(|&i| char_len(input, &pages.lines[i])).collect(),
+                page: first.page,
+                region_start: first.region_start,
+                zone: Zone::Body,
+                wide,
+                lines,
+            }
+        })
+        .collect();
+    mark_footnote_zones(&mut chunks, body_width);
+    Layout { chunks, body_width, joiner }
+}
+
+fn char_len(input: &str, line: &Line) -> usize {
+    input[line.span.clone()].trim().chars().count()
+}
+
+/// The length of a full line of body text: the upper quartile of line lengths.
+fn body_width(input: &str, lines: &[Line]) -> usize {
+    let mut lens: Vec<usize> = lines.iter().map(|l| char_len(input, l)).filter(|&n| n >= 20).collect();
+    if lens.is_empty() {
+        return 80;
+    }
+    lens.sort_unstable();
+    lens[lens.len() * 3 / 4]
+}
+
+/// Split the lines into chunks at blank lines, page changes and region starts, and
+/// after a short line that ends a sentence when the next opens a new one (two
+/// paragraphs the OCR printed without a blank line between them).
+fn group_lines(input: &str, lines: &[Line], body_width: usize) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.blank {
+            if !current.is_empty() {
+                groups.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if let Some(&prev) = current.last() {
+            let prev_line = &lines[prev];
+            if line.page != prev_line.page
+                || line.region_start
+                || ends_paragraph(input, prev_line, body_width) && opens_paragraph(&input[line.span.clone()])
+            {
+                groups.push(std::mem::take(&mut current));
+            }
+        }
+        current.push(i);
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    groups
+}
+
+fn ends_paragraph(input: &str, line: &Line, body_width: usize) -> bool {
+    let text = input[line.span.clone()].trim_end();
+    let core = text.trim_end_matches(|c: char| "»”\"’')]*®©°".contains(c) || c.is_ascii_digit());
+    char_len(input, line) * 100 < body_width * 80 && core.ends_with(['.', ';', ':', '!', '?'])
+}
+
+fn opens_paragraph(line: &str) -> bool {
+    let t = line.trim_start();
+    t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«“\"(".contains(c))
+}
+
+/// Joins lines: a line-break hyphen is dropped when the joined word is a word (of
+/// the lexicon or of this document) and kept when both halves are words or the
+/// second half starts with a capital or a digit (`Sud-Sud`, `COVID-19`).
+pub struct Joiner {
+    lexicon: Option<&'static Lexicon>,
+    vocabulary: Vocabulary,
+}
+
+impl Joiner {
+    fn join_lines(&self, input: &str, lines: &[Line], chunk: &[usize]) -> Tracked {
+        let mut text = Tracked::new();
+        for &i in chunk {
+            let mut line = Tracked::new();
+            line.push_input(input, crate::pages::trimmed_span(input, &lines[i].span));
+            self.join(&mut text, &line);
+        }
+        text.fold_spaces();
+        text.trim();
+        text
+    }
+
+    /// Append `next` to `text` across a line or page break.
+    pub fn join(&self, text: &mut Tracked, next: &Tracked) {
+        if text.is_empty() {
+            text.push_tracked(next);
+            return;
+        }
+        let prev = text.as_str();
+        match line_break_hyphen(prev) {
+            Some(cut) => {
+                let left = last_word(&prev[..cut]);
+                let right = first_word(next.as_str());
+                let keep = hyphen_verdict(left, right, self.lexicon, &self.vocabulary) == Hyphen::Keep;
+                let len = text.len();
+                text.replace(cut..len, if keep { "-" } else { "" });
+            }
+            None => text.push_synthetic(" ", next.source_at(0)),
+        }
+        text.push_tracked(next);
+    }
+}
+
+/// Where a line-break hyphen starts, when `text` ends with one after a letter
+/// (`dévelop-`, or `col -` with the OCR's space before it).
+fn line_break_hyphen(text: &str) -> Option<usize> {
+    let stem = text.strip_suffix('-')?;
+    let stem_trimmed = stem.trim_end_matches(' ');
+    if stem.len() - stem_trimmed.len() > 1 {
+        return None;
+    }
+    let last = stem_trimmed.chars().last()?;
+    (last.is_alphabetic() && !stem_trimmed.ends_with("--")).then_some(stem_trimmed.len())
+}
+
+fn last_word(s: &str) -> &str {
+    let start = s.rfind(|c: char| !c.is_alphanumeric() && c != '-').map_or(0, |i| i + s[i..].chars().next().unwrap().len_utf8());
+    &s[start..]
+}
+
+fn first_word(s: &str) -> &str {
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
+}
+
+#[derive(Debug, PartialEq)]
+enum Hyphen {
+    Drop,
+    Keep,
+}
+
+fn hyphen_verdict(left: &str, right: &str, lexicon: Option<&Lexicon>, vocabulary: &Vocabulary) -> Hyphen {
+    if right.chars().next().is_none_or(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return Hyphen::Keep;
+    }
+    // `left` may hold earlier hyphens (`Asie-Pacifi-`): judge the last part.
+    let left_part = left.rsplit('-').next().unwrap_or(left);
+    let joined = format!("{left_part}{right}");
+    let hyphenated = format!("{left_part}-{right}");
+    if vocabulary.has(&hyphenated) {
+        return Hyphen::Keep;
+    }
+    let known = |w: &str| vocabulary.has(w) || lexicon.is_some_and(|l| l.contains(w));
+    if known(&joined) {
+        return Hyphen::Drop;
+    }
+    if lexicon.is_some_and(|l| l.contains(&hyphenated)) || (left_part.chars().count() > 1 && known(left_part) && known(right)) {
+        return Hyphen::Keep;
+    }
+    Hyphen::Drop
+}
+
+/// The words a document itself writes whole on one line, lower-cased: its own
+/// evidence for joining or keeping hyphens.
+struct Vocabulary(HashSet<String>);
+
+impl Vocabulary {
+    fn of(input: &str) -> Vocabulary {
+        let mut words = HashSet::new();
+        for line in input.lines() {
+            let line = line.trim_end();
+            let mut tokens = line.split(|c: char| !(c.is_alphanumeric() || c == '-')).peekable();
+            while let Some(token) = tokens.next() {
+                // The last token of a line may be cut by a hyphen: not evidence.
+                if tokens.peek().is_none() && line.ends_with('-') {
+                    break;
+                }
+                let token = token.trim_matches('-');
+                if token.chars().count() > 2 {
+                    words.insert(token.to_lowercase());
+                }
+            }
+        }
+        Vocabulary(words)
+    }
+
+    fn has(&self, word: &str) -> bool {
+        self.0.contains(&word.to_lowercase())
+    }
+}
+
+/// Mark the chunks that end each page and look like footnotes.
+fn mark_footnote_zones(chunks: &mut [Chunk], body_width: usize) {
+    let mut page_start = 0;
+    while page_start < chunks.len() {
+        let page = chunks[page_start].page;
+        let page_end = chunks[page_start..].iter().position(|c| c.page != page).map_or(chunks.len(), |n| page_start + n);
+        let mut zone_start = page_end;
+        while zone_start > page_start && note_like(&chunks[zone_start - 1], body_width) != NoteLike::No {
+            zone_start -= 1;
+        }
+        // A zone made only of marker lines is a column of paragraph numbers or noise.
+        let has_text = chunks[zone_start..page_end].iter().any(|c| note_like(c, body_width) != NoteLike::Marker);
+        // The first page region of the document is its masthead, never a footnote zone.
+        if has_text && zone_start < page_end && !(zone_start == 0) {
+            for c in &mut chunks[zone_start..page_end] {
+                c.zone = Zone::Footnotes;
+            }
+        }
+        page_start = page_end;
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum NoteLike {
+    No,
+    Marker,
+    Yes,
+}
+
+fn note_like(chunk: &Chunk, body_width: usize) -> NoteLike {
+    let text = chunk.text.as_str();
+    if is_marker(text) {
+        return NoteLike::Marker;
+    }
+    if PARAGRAPH_START.is_match(text) || ITEM_START.is_match(text) {
+        return NoteLike::No;
+    }
+    if NOTE_START.is_match(text) || chunk.wide {
+        return NoteLike::Yes;
+    }
+    // A short complete sentence: a note such as `Voir A/64/350.`.
+    let short = chunk.lines.len() <= 2 && text.chars().count() <= body_width * 2;
+    let sentence = text.chars().next().is_some_and(|c| c.is_uppercase())
+        && text.trim_end_matches(|c: char| "»”\"’')".contains(c)).ends_with('.');
+    if short && sentence {
+        NoteLike::Yes
+    } else {
+        NoteLike::No
+    }
+}
+
+/// A line that is only a mangled number or a glyph: `1`, `©`, `=~`, `11;`.
+pub fn is_marker(text: &str) -> bool {
+    let n = text.chars().filter(|c| !c.is_whitespace()).count();
+    n > 0 && n <= 4 && text.chars().filter(|c| c.is_alphabetic()).count() <= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pages::paginate;
+
+    fn layout(text: &str) -> Layout {
+        lay_out(text, &paginate(text), Some(Lexicon::get(crate::lexicon::Lang::Fr)))
+    }
+
+    #[test]
+    fn hyphenation_is_undone_with_the_lexicon() {
+        let l = layout("le dévelop-\npement durable");
+        assert_eq!(l.chunks[0].text.as_str(), "le développement durable");
+    }
+
+    #[test]
+    fn real_hyphens_stay() {
+        let l = layout("coopération Sud-\nSud et la COVID-\n19 et les alliances public-\nprivé ici");
+        assert_eq!(l.chunks[0].text.as_str(), "coopération Sud-Sud et la COVID-19 et les alliances public-privé ici");
+    }
+
+    #[test]
+    fn hyphen_with_a_space_before_it() {
+        let l = layout("une action col -\nlective");
+        assert_eq!(l.chunks[0].text.as_str(), "une action collective");
+    }
+
+    #[test]
+    fn the_document_own_spelling_decides() {
+        let l = layout("la région Asie-Pacifique et\nla région Asie-\nPacifique; le multi-\nacteurs et multi-acteurs");
+        assert!(l.chunks[0].text.as_str().contains("le multi-acteurs"));
+    }
+
+    #[test]
+    fn blank_lines_separate_chunks_and_lines_join_with_a_space() {
+        let l = layout("un deux\ntrois\n\nquatre");
+        let texts: Vec<_> = l.chunks.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, vec!["un deux trois", "quatre"]);
+    }
+
+    #[test]
+    fn short_sentence_end_then_capital_starts_a_new_chunk() {
+        let long = "x".repeat(90);
+        let text = format!("{long}\n{long}\nfin du paragraphe.\nLe suivant commence ici.\n");
+        let l = layout(&text);
+        assert_eq!(l.chunks.len(), 2);
+    }
+
+    #[test]
+    fn notes_at_the_foot_of_a_page_form_its_footnote_zone() {
+        let body = "Le texte du corps qui occupe toute la largeur de la ligne et qui continue encore un peu.\n".repeat(6);
+        let text = format!("Titre\n\n{body}\n5 Voir http://example.org/.\n\u{c}{body}");
+        let l = layout(&text);
+        let zones: Vec<_> = l.chunks.iter().map(|c| c.zone).collect();
+        assert_eq!(zones, vec![Zone::Body, Zone::Body, Zone::Footnotes, Zone::Body]);
+    }
+
+    #[test]
+    fn markers() {
+        assert!(is_marker("©"));
+        assert!(is_marker("11;"));
+        assert!(is_marker("=~"));
+        assert!(!is_marker("Voir"));
+    }
+}

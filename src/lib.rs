@@ -1,0 +1,48 @@
+//! ocrmend: raw OCR text of UN reports in, clean structured JSON out.
+//!
+//! The pipeline, one stage a module, each with typed input and output:
+//!
+//! | stage | module | in → out |
+//! |---|---|---|
+//! | decode | [`decode`] | bytes → text |
+//! | pages | [`pages`] | text → lines and pages, furniture removed |
+//! | layout | [`layout`] | lines → chunks, footnote zones, lines joined |
+//! | repair | [`repair`] | chunks → chunks with glyph confusions fixed |
+//! | structure | [`structure`] | chunks → metadata, blocks, footnotes, references |
+//! | emit | [`emit`] | structure → [`document::Document`] (JSON), text, Markdown |
+//!
+//! [`clean`] runs them in that order.
+
+pub mod decode;
+pub mod document;
+pub mod emit;
+pub mod language;
+pub mod layout;
+pub mod lexicon;
+pub mod pages;
+pub mod repair;
+pub mod structure;
+pub mod tracked;
+
+use sha2::{Digest, Sha256};
+
+/// Clean one document: `bytes` is the raw OCR text, `path` how to name it in `source`.
+pub fn clean(bytes: &[u8], path: &str) -> document::Document {
+    let decoded = decode::decode(bytes);
+    let input = decoded.text.as_str();
+    let pages = pages::paginate(input);
+    let lang = language::detect(input);
+    let mut layout = layout::lay_out(input, &pages, lang.map(lexicon::Lexicon::get));
+    let repairs = repair::repair(&mut layout, lang);
+    let mut structure = structure::structure(input, &pages, &layout);
+    if structure.metadata.language.is_none() {
+        structure.metadata.language = lang.map(|l| l.code().to_owned());
+    }
+    let source = document::Source {
+        path: path.to_owned(),
+        chars: input.chars().count(),
+        sha256: format!("{:x}", Sha256::digest(bytes)),
+        encoding: decoded.encoding.to_owned(),
+    };
+    emit::document(emit::Parts { input, source, pages: &pages, layout: &layout, repairs, structure })
+}

@@ -1,0 +1,241 @@
+//! Stage 2, pages: split the text into lines and pages, and strip page furniture.
+//!
+//! Furniture is learnt from the document itself: the running-header symbol is the
+//! symbol-shaped line that repeats across pages, the job number the `NN-NNNNN` token of
+//! the footers. A line made only of such tokens (with page numbers `17/21`, job
+//! suffixes `(F) 090925`, a barcode `*2012800*`) is furniture, and so is a leaked link
+//! target (`file:///…`). Every removal is recorded with its reason.
+//!
+//! Page breaks: a form feed; a cluster of furniture lines; and, in text that has no
+//! form feed, a line indented by exactly one space (how some OCR exports mark the start
+//! of a page region).
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One line of input. `span` is its content, without the line end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub span: Range<usize>,
+    pub page: u32,
+    /// Nothing but white space.
+    pub blank: bool,
+    /// The line opens a page region (form feed before it, or the one-space indent).
+    pub region_start: bool,
+}
+
+/// A stretch of input dropped as not being content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removal {
+    pub span: Range<usize>,
+    pub reason: &'static str,
+}
+
+/// The document as pages of content lines, furniture taken out.
+#[derive(Debug, Clone)]
+pub struct Pages {
+    /// Content lines (blank ones included, as paragraph separators), in input order.
+    pub lines: Vec<Line>,
+    pub removed: Vec<Removal>,
+    /// The running-header symbol, e.g. `A/75/371`, when it repeats.
+    pub symbol: Option<String>,
+    /// The job number of the footers, e.g. `20-12800`.
+    pub job: Option<String>,
+}
+
+static SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z]{1,4}(?:/[A-Z0-9][A-Za-z0-9.\-]*){2,5}$").unwrap());
+static JOB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{2}-\d{5})(?:\s*\([A-Z]\))?$").unwrap());
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}/\d{1,4}$").unwrap());
+static DATE_CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{6}$").unwrap());
+static BARCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\d{6,}\*$").unwrap());
+static JOB_SUFFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\([A-Z]\)$").unwrap());
+
+/// Split `text` into lines and pages and take the furniture out.
+pub fn paginate(text: &str) -> Pages {
+    let raw = split_lines(text);
+    let symbol = running_symbol(text, &raw);
+    let job = job_number(text, &raw);
+    let has_form_feed = text.contains('\u{c}');
+
+    let mut lines = Vec::with_capacity(raw.len());
+    let mut removed = Vec::new();
+    let mut page = 1u32;
+    let mut break_pending = false;
+    let mut seen_content = false;
+    for r in raw {
+        let content = &text[r.span.clone()];
+        let trimmed = content.trim();
+        if r.after_form_feed {
+            break_pending = true;
+        }
+        if let Some(reason) = furniture(trimmed, symbol.as_deref()) {
+            removed.push(Removal { span: trimmed_span(text, &r.span), reason });
+            break_pending = true;
+            continue;
+        }
+        let blank = trimmed.is_empty();
+        let one_space_indent = !has_form_feed && content.starts_with(' ') && !content.starts_with("  ") && !blank;
+        let region_start = !blank && (one_space_indent || (break_pending && r.after_form_feed_or_start(seen_content)));
+        if !blank && (break_pending || one_space_indent) && seen_content {
+            page += 1;
+            break_pending = false;
+        }
+        if !blank {
+            seen_content = true;
+        }
+        lines.push(Line { span: r.span, page, blank, region_start });
+    }
+    Pages { lines, removed, symbol, job }
+}
+
+struct RawLine {
+    span: Range<usize>,
+    after_form_feed: bool,
+}
+
+impl RawLine {
+    fn after_form_feed_or_start(&self, seen_content: bool) -> bool {
+        self.after_form_feed || seen_content
+    }
+}
+
+/// Lines end at `\n`, `\r\n` or a form feed; the terminator is not in the span.
+fn split_lines(text: &str) -> Vec<RawLine> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut after_form_feed = false;
+    for (i, c) in text.char_indices() {
+        if c == '\n' || c == '\u{c}' {
+            let end = if c == '\n' && text[..i].ends_with('\r') { i - 1 } else { i };
+            out.push(RawLine { span: start..end, after_form_feed });
+            after_form_feed = c == '\u{c}';
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(RawLine { span: start..text.len(), after_form_feed });
+    }
+    out
+}
+
+/// The symbol-shaped line that stands alone at least twice: the running header.
+fn running_symbol(text: &str, lines: &[RawLine]) -> Option<String> {
+    most_frequent(lines.iter().map(|l| text[l.span.clone()].trim()).filter(|t| SYMBOL.is_match(t)), 2)
+}
+
+/// The job number: the `NN-NNNNN` token of footer lines.
+fn job_number(text: &str, lines: &[RawLine]) -> Option<String> {
+    let tokens = lines.iter().flat_map(|l| text[l.span.clone()].split_whitespace()).filter_map(|t| {
+        let t = t.split('(').next().unwrap_or(t);
+        JOB.captures(t).map(|c| c.get(1).unwrap().as_str())
+    });
+    most_frequent(tokens, 1)
+}
+
+fn most_frequent<'a>(items: impl Iterator<Item = &'a str>, at_least: usize) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for item in items {
+        *counts.entry(item).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= at_least)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(s, _)| s.to_owned())
+}
+
+/// Why a (trimmed) line is page furniture, if it is.
+fn furniture(line: &str, symbol: Option<&str>) -> Option<&'static str> {
+    if line.starts_with("file:///") {
+        return Some("link-target");
+    }
+    if line.is_empty() {
+        return None;
+    }
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let has_job = tokens.iter().any(|t| JOB.is_match(t) || JOB.is_match(t.split('(').next().unwrap_or(t)));
+    let furniture_token = |t: &&str| {
+        Some(*t) == symbol
+            || PAGE_NUMBER.is_match(t)
+            || BARCODE.is_match(t)
+            || JOB.is_match(t)
+            || JOB.is_match(t.split('(').next().unwrap_or(t)) && t.ends_with(')')
+            || has_job && (DATE_CODE.is_match(t) || JOB_SUFFIX.is_match(t))
+    };
+    if !tokens.iter().all(furniture_token) {
+        return None;
+    }
+    Some(if tokens.iter().any(|t| Some(*t) == symbol) {
+        "page-header"
+    } else if tokens.iter().any(|t| BARCODE.is_match(t)) {
+        "barcode"
+    } else {
+        "page-footer"
+    })
+}
+
+/// The span of `span` without its surrounding white space.
+pub fn trimmed_span(text: &str, span: &Range<usize>) -> Range<usize> {
+    let s = &text[span.clone()];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content(text: &str, p: &Pages) -> Vec<(u32, String)> {
+        p.lines.iter().filter(|l| !l.blank).map(|l| (l.page, text[l.span.clone()].trim().to_owned())).collect()
+    }
+
+    #[test]
+    fn learns_symbol_and_job_and_strips_them() {
+        let text = "A/75/371\nBody one.\n20-12800 17/21\nA/75/371\n18/21\nBody two.\n";
+        let p = paginate(text);
+        assert_eq!(p.symbol.as_deref(), Some("A/75/371"));
+        assert_eq!(p.job.as_deref(), Some("20-12800"));
+        assert_eq!(content(text, &p), vec![(1, "Body one.".into()), (2, "Body two.".into())]);
+        assert_eq!(p.removed.len(), 4);
+    }
+
+    #[test]
+    fn job_line_with_language_and_dates_is_a_footer() {
+        let text = "Text.\n25-14327(F) 090925 110925\n*2514327*\nMore.";
+        let p = paginate(text);
+        let reasons: Vec<_> = p.removed.iter().map(|r| r.reason).collect();
+        assert_eq!(reasons, vec!["page-footer", "barcode"]);
+    }
+
+    #[test]
+    fn a_symbol_seen_once_in_text_is_not_furniture() {
+        let text = "Voir\nA/74/336\npour plus.";
+        assert!(paginate(text).removed.is_empty());
+    }
+
+    #[test]
+    fn link_targets_are_removed() {
+        let p = paginate("a\nfile:///C:/MSWDocs/x.org/\nb");
+        assert_eq!(p.removed[0].reason, "link-target");
+    }
+
+    #[test]
+    fn form_feed_and_one_space_indent_break_pages() {
+        let text = "one\n\u{c}two\n";
+        assert_eq!(content(text, &paginate(text)), vec![(1, "one".into()), (2, "two".into())]);
+        let text = "one\n two\n";
+        assert_eq!(content(text, &paginate(text)), vec![(1, "one".into()), (2, "two".into())]);
+    }
+
+    #[test]
+    fn crlf_is_not_content() {
+        let text = "a\r\nb\r\n";
+        let p = paginate(text);
+        assert_eq!(&text[p.lines[0].span.clone()], "a");
+    }
+}

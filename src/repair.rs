@@ -1,0 +1,125 @@
+//! Stage 4, repair: undo OCR glyph confusions in the chunk texts. This stage makes
+//! only the fixes that are unambiguous from the glyphs and the language:
+//! - `1’`, `I’`, `[’`, `|’`, `]’`, `!’` before a word → `l’` (French: no other word elides so);
+//! - `11 est`, `IIs ont` at the start of a sentence → `Il est`, `Ils ont` (French);
+//! - `¢` and `€` glued inside a word (scanner noise on `é`, `è`, `c`) → the lexicon word.
+//!
+//! Every change is recorded with its input span, rule and confidence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::layout::Layout;
+use crate::lexicon::{Lang, Lexicon};
+use crate::tracked::Tracked;
+
+/// One repaired word, before its span is converted to characters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repair {
+    pub source: std::ops::Range<usize>,
+    pub before: String,
+    pub after: String,
+    pub rule: &'static str,
+    pub confidence: f64,
+}
+
+static ELIDED_L: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[\s(«“\[])([1I|\[\]!]’ ?)\p{L}").unwrap());
+static CAPITAL_IL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.!?»]\s+)((?:11|I1|1l|lI|II)(s?)) (?:est|a|ont|s’|n’|ne|se|y|sera|serait|était|sont|avait|avaient|convient|faut|importe|reste|existe|semble|peut|peuvent|doit|doivent|devrait|pourrait)\b").unwrap()
+});
+static NOISE_IN_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}*[¢€]\p{L}*").unwrap());
+
+/// Repair every chunk of the layout in place; returns what was changed.
+pub fn repair(layout: &mut Layout, lang: Option<Lang>) -> Vec<Repair> {
+    let lexicon = lang.map(Lexicon::get);
+    let mut repairs = Vec::new();
+    for chunk in &mut layout.chunks {
+        if lang == Some(Lang::Fr) {
+            fix_all(&mut chunk.text, &ELIDED_L, |_| Some("l’".to_owned()), "elided-l", 0.98, &mut repairs);
+            fix_all(&mut chunk.text, &CAPITAL_IL, |m| Some(if m.ends_with('s') { "Ils" } else { "Il" }.to_owned()), "capital-il", 0.95, &mut repairs);
+        }
+        if let Some(lexicon) = lexicon {
+            fix_all(&mut chunk.text, &NOISE_IN_WORD, |w| noise_free(w, lexicon), "glyph-noise", 0.9, &mut repairs);
+        }
+    }
+    repairs
+}
+
+/// Apply `fix` to capture group 1 (or the whole match) of every match of `re`.
+fn fix_all(
+    text: &mut Tracked,
+    re: &Regex,
+    fix: impl Fn(&str) -> Option<String>,
+    rule: &'static str,
+    confidence: f64,
+    repairs: &mut Vec<Repair>,
+) {
+    let mut at = 0;
+    while let Some(caps) = re.captures_at(text.as_str(), at) {
+        let m = caps.get(1).unwrap_or_else(|| caps.get(0).unwrap());
+        let range = m.range();
+        let before = m.as_str().to_owned();
+        at = range.end.max(at + 1);
+        let Some(after) = fix(&before).filter(|a| *a != before) else { continue };
+        repairs.push(Repair { source: text.source_range(range.clone()), before, after: after.clone(), rule, confidence });
+        at = range.start + after.len();
+        text.replace(range, &after);
+    }
+}
+
+/// The lexicon word a noise glyph hides: the glyph dropped or read as é, è, c.
+fn noise_free(word: &str, lexicon: &Lexicon) -> Option<String> {
+    let mut candidates = vec![String::new()];
+    for c in word.chars() {
+        let options: &[&str] = if c == '¢' || c == '€' { &["", "é", "è", "c"] } else { &[] };
+        candidates = if options.is_empty() {
+            candidates.into_iter().map(|mut s| { s.push(c); s }).collect()
+        } else {
+            candidates.into_iter().flat_map(|s| options.iter().map(move |o| format!("{s}{o}"))).collect()
+        };
+        if candidates.len() > 64 {
+            return None;
+        }
+    }
+    candidates.into_iter().filter(|w| !w.is_empty()).max_by_key(|w| lexicon.freq(w)).filter(|w| lexicon.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, lang: Lang) -> (String, Vec<Repair>) {
+        let pages = crate::pages::paginate(text);
+        let mut layout = crate::layout::lay_out(text, &pages, Some(Lexicon::get(lang)));
+        let repairs = repair(&mut layout, Some(lang));
+        (layout.chunks[0].text.as_str().to_owned(), repairs)
+    }
+
+    #[test]
+    fn elided_l() {
+        let (t, r) = run("a 1’horizon 2030 et I’appui de [’OMS et 1’ objectif", Lang::Fr);
+        assert_eq!(t, "a l’horizon 2030 et l’appui de l’OMS et l’objectif");
+        assert_eq!(r.len(), 4);
+        assert_eq!(r[0].source, 2..6);
+    }
+
+    #[test]
+    fn capital_il_only_before_a_verb_at_a_sentence_start() {
+        let (t, _) = run("Fin. 11 est essentiel. IIs ont dit. Et 11 millions de dollars.", Lang::Fr);
+        assert_eq!(t, "Fin. Il est essentiel. Ils ont dit. Et 11 millions de dollars.");
+    }
+
+    #[test]
+    fn noise_glyphs_inside_words() {
+        let (t, _) = run("la capacité¢ du systéme et les projets lié¢s a la paralléle financi¢re", Lang::Fr);
+        assert_eq!(t, "la capacité du systéme et les projets liés a la paralléle financière");
+    }
+
+    #[test]
+    fn english_i_is_left_alone() {
+        let (t, r) = run("I’m sure I’ll go.", Lang::En);
+        assert_eq!(t, "I’m sure I’ll go.");
+        assert!(r.is_empty());
+    }
+}

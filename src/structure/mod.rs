@@ -1,0 +1,271 @@
+//! Stage 5, structure: from the chunks of the layout to the report's parts —
+//! masthead metadata, headings, numbered paragraphs, sub-items, footnotes, and the
+//! references that link them.
+//!
+//! Numbers are read where the OCR left them and checked against the sequences a
+//! report follows (paragraphs 1, 2, 3…; chapters I, II…; sections A, B… in each
+//! chapter; footnotes 1, 2, 3…). Where a number was lost or garbled the sequence
+//! supplies it, and a warning says so.
+
+pub mod footnotes;
+pub mod headings;
+pub mod masthead;
+pub mod numbering;
+pub mod references;
+pub mod units;
+
+use crate::document::{BlockKind, Metadata};
+use crate::layout::{Chunk, Layout, Zone};
+use crate::pages::Pages;
+use crate::tracked::Tracked;
+use units::{ColumnNumber, Opening};
+
+/// A block before it is written out: its text still tracked to the input.
+#[derive(Debug, Clone)]
+pub struct BlockDraft {
+    pub kind: BlockKind,
+    pub text: Tracked,
+    pub page: u32,
+    /// Chunks the block was made of (their lines are its spans).
+    pub chunks: Vec<usize>,
+    pub notes: Vec<NoteDraft>,
+}
+
+/// A footnote reference found in a block: the marker was cut out of the text at
+/// byte `at`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteDraft {
+    pub number: String,
+    pub at: usize,
+    pub marker: String,
+    pub source: std::ops::Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FootnoteDraft {
+    pub number: String,
+    pub text: Tracked,
+    pub page: u32,
+    pub chunks: Vec<usize>,
+}
+
+/// A warning before its span is converted to characters.
+#[derive(Debug, Clone)]
+pub struct WarningDraft {
+    pub code: &'static str,
+    pub message: String,
+    pub source: Option<std::ops::Range<usize>>,
+}
+
+/// The structure of one report.
+#[derive(Debug, Clone, Default)]
+pub struct Structure {
+    pub metadata: Metadata,
+    pub blocks: Vec<BlockDraft>,
+    pub footnotes: Vec<FootnoteDraft>,
+    /// Chunks that are in no block or footnote, with why.
+    pub dropped: Vec<(usize, &'static str)>,
+    /// Lines (indices into `Pages::lines`) read as the masthead.
+    pub masthead_lines: Vec<usize>,
+    pub warnings: Vec<WarningDraft>,
+}
+
+/// Read the structure of a laid-out report.
+pub fn structure(input: &str, pages: &Pages, layout: &Layout) -> Structure {
+    let mut out = Structure::default();
+    let (masthead_end, title_marker) = read_masthead(input, pages, &mut out);
+    let consumed: std::collections::HashSet<usize> = out.masthead_lines.iter().copied().collect();
+
+    let mut body = Vec::new();
+    let mut notes = Vec::new();
+    for (i, chunk) in layout.chunks.iter().enumerate() {
+        if chunk.lines[0] < masthead_end && chunk.lines.iter().filter(|l| consumed.contains(l)).count() * 2 >= chunk.lines.len() {
+            out.dropped.push((i, "masthead"));
+            continue;
+        }
+        match chunk.zone {
+            Zone::Body => body.push(i),
+            Zone::Footnotes => notes.push(i),
+        }
+    }
+    let mut units = read_units(layout, &body, &mut out);
+    numbering::number_paragraphs(&mut units, &layout.chunks, &mut out.warnings);
+    headings::number_headings(&mut units, layout.body_width, &mut out.warnings);
+    out.blocks = units.into_iter().map(Unit::into_draft).collect();
+    out.footnotes = footnotes::read_footnotes(&layout.chunks, &notes, title_marker.is_some(), &mut out.dropped, &mut out.warnings);
+    references::link(input, pages, layout, &mut out.blocks, &out.footnotes, &mut out.warnings);
+    out
+}
+
+/// Parse the masthead from the document's first lines; returns the index (into
+/// `Pages::lines`) of the first line after it and the title's note marker.
+fn read_masthead(input: &str, pages: &Pages, out: &mut Structure) -> (usize, Option<String>) {
+    const MASTHEAD_LINES: usize = 80;
+    let first = pages.lines.len().min(MASTHEAD_LINES);
+    let texts: Vec<&str> = pages.lines[..first].iter().map(|l| input[l.span.clone()].trim()).collect();
+    let m = masthead::parse(&texts, pages.symbol.as_deref(), pages.job.as_deref());
+    out.metadata = m.metadata;
+    out.masthead_lines = m.lines;
+    let end = if out.masthead_lines.is_empty() { 0 } else { m.end };
+    (end, m.title_note_marker)
+}
+
+/// A heading, paragraph or item being assembled from chunks.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub kind: UnitKind,
+    pub text: Tracked,
+    pub chunks: Vec<usize>,
+    pub page: u32,
+    /// The number the OCR printed (inline or in the number column).
+    pub printed: Option<u32>,
+    /// Paragraph number once the sequence is settled.
+    pub number: Option<u32>,
+    /// The unit opens a page region: it may be the continuation of the paragraph before.
+    pub page_initial: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnitKind {
+    Heading { numeral: Option<ColumnNumber>, level: Option<u8>, number: Option<String>, widest_line: usize, lines: usize },
+    Paragraph,
+    Item { label: String, parent: Option<u32> },
+}
+
+impl Unit {
+    fn into_draft(self) -> BlockDraft {
+        let kind = match self.kind {
+            UnitKind::Heading { level, number, .. } => BlockKind::Heading { level: level.unwrap_or(3), number },
+            UnitKind::Paragraph => BlockKind::Paragraph { number: self.number.map(|n| n.to_string()) },
+            UnitKind::Item { label, parent } => BlockKind::Item { label, parent: parent.map(|n| n.to_string()) },
+        };
+        BlockDraft { kind, text: self.text, page: self.page, chunks: self.chunks, notes: Vec::new() }
+    }
+}
+
+/// First pass over the body: what each chunk is, continuations merged.
+fn read_units(layout: &Layout, body: &[usize], out: &mut Structure) -> Vec<Unit> {
+    let (chunks, body_width, joiner) = (&layout.chunks, layout.body_width, &layout.joiner);
+    let mut units: Vec<Unit> = Vec::new();
+    let mut column: Vec<(ColumnNumber, usize)> = Vec::new();
+    let mut last_page = 0;
+    for &i in body {
+        let chunk = &chunks[i];
+        let page_initial = chunk.page != last_page || chunk.region_start;
+        last_page = chunk.page;
+        let text = chunk.text.as_str();
+        let tail = |at: usize| {
+            let mut t = chunk.text.clone();
+            t.replace(0..at, "");
+            t
+        };
+        let new = |kind, text, printed| Unit { kind, text, chunks: vec![i], page: chunk.page, printed, number: None, page_initial };
+        match units::opening(text) {
+            Opening::Number(n) => {
+                column.push((n, i));
+                continue;
+            }
+            Opening::Noise => out.dropped.push((i, "noise")),
+            Opening::Heading { numeral, level, text_at } => {
+                let numeral = if level == 1 {
+                    units::roman_value(&numeral).map(ColumnNumber::Roman)
+                } else {
+                    numeral.chars().next().map(ColumnNumber::Letter)
+                };
+                units.push(new(heading_kind(numeral, chunk, body_width), tail(text_at), None));
+            }
+            Opening::Paragraph { number, text_at } if plausible_paragraph_number(&units, number) => {
+                units.push(new(UnitKind::Paragraph, tail(text_at), Some(number)));
+            }
+            Opening::Item { label, text_at } if units.iter().any(|u| u.kind == UnitKind::Paragraph) => {
+                units.push(new(UnitKind::Item { label, parent: None }, tail(text_at), None));
+            }
+            _ => {
+                if continues_previous(&units, chunk) {
+                    let prev = units.last_mut().unwrap();
+                    joiner.join(&mut prev.text, &chunk.text);
+                    prev.chunks.push(i);
+                } else if looks_like_heading(chunk, body_width) {
+                    units.push(new(heading_kind(None, chunk, body_width), chunk.text.clone(), None));
+                } else {
+                    units.push(new(UnitKind::Paragraph, chunk.text.clone(), None));
+                }
+            }
+        }
+        if let Some(unit) = units.last_mut().filter(|u| u.chunks.last() == Some(&i)) {
+            take_column_number(unit, &mut column, out);
+        }
+    }
+    for (_, i) in column {
+        out.dropped.push((i, "stray-number"));
+    }
+    units
+}
+
+fn heading_kind(numeral: Option<ColumnNumber>, chunk: &Chunk, _body_width: usize) -> UnitKind {
+    UnitKind::Heading { numeral, level: None, number: None, widest_line: widest_line(chunk), lines: chunk.lines.len() }
+}
+
+fn widest_line(chunk: &Chunk) -> usize {
+    chunk.line_widths.iter().copied().max().unwrap_or(0)
+}
+
+/// Give a unit the number waiting in the column for it: the first paragraph number
+/// for a paragraph, the first numeral for a heading. The chunk that held the number
+/// becomes part of the unit.
+fn take_column_number(unit: &mut Unit, column: &mut Vec<(ColumnNumber, usize)>, out: &mut Structure) {
+    let wanted = |n: &ColumnNumber| match (&unit.kind, n) {
+        (UnitKind::Paragraph, ColumnNumber::Paragraph(_)) => true,
+        (UnitKind::Heading { numeral: None, .. }, ColumnNumber::Roman(_) | ColumnNumber::Letter(_)) => true,
+        _ => false,
+    };
+    let Some(pos) = column.iter().position(|(n, _)| wanted(n)) else { return };
+    let (n, chunk) = column.remove(pos);
+    match (&mut unit.kind, n) {
+        (UnitKind::Paragraph, ColumnNumber::Paragraph(p)) => {
+            if unit.printed.is_none() {
+                unit.printed = Some(p);
+            }
+            unit.chunks.insert(0, chunk);
+        }
+        (UnitKind::Heading { numeral, .. }, n) => {
+            *numeral = Some(n);
+            unit.chunks.insert(0, chunk);
+        }
+        _ => out.dropped.push((chunk, "stray-number")),
+    }
+}
+
+/// An inline number is a paragraph number only if it moves the sequence forward
+/// (`COVID-` / `19. Ces projets…` inside paragraph 55 is not paragraph 19).
+fn plausible_paragraph_number(units: &[Unit], number: u32) -> bool {
+    let last = units.iter().rev().find_map(|u| u.printed.filter(|_| u.kind == UnitKind::Paragraph)).unwrap_or(0);
+    number > last && number <= last + 30
+}
+
+/// Does a plain-text chunk carry on the paragraph (or item) before it? Yes when it
+/// starts in lower case, or when the text before stopped mid-sentence.
+fn continues_previous(units: &[Unit], chunk: &Chunk) -> bool {
+    let Some(prev) = units.last() else { return false };
+    if matches!(prev.kind, UnitKind::Heading { .. }) {
+        return false;
+    }
+    let text = chunk.text.as_str();
+    let starts_lower = text.chars().next().is_some_and(|c| c.is_lowercase());
+    starts_lower || !ends_sentence(prev.text.as_str())
+}
+
+/// Whether text ends a sentence (footnote markers and closing quotes aside).
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(|c: char| "»”\"’')®©°*%!?".contains(c) && c != '!' || c.is_ascii_digit());
+    let t = t.trim_end_matches(|c: char| "»”\"’')".contains(c));
+    t.ends_with(['.', ':', ';', '!', '?', '…'])
+}
+
+/// An unnumbered heading: a short chunk with no sentence end and no full line of prose.
+fn looks_like_heading(chunk: &Chunk, body_width: usize) -> bool {
+    chunk.lines.len() <= 5
+        && units::heading_shaped(chunk.text.as_str())
+        && chunk.text.as_str().chars().count() <= 400
+        && (chunk.lines.len() == 1 || widest_line(chunk) * 100 <= body_width * 97)
+}

@@ -1,0 +1,130 @@
+//! Paragraph numbers: paragraphs run 1, 2, 3… through a report. The numbers the OCR
+//! printed are anchors; between two anchors the paragraphs are counted, and a
+//! paragraph that has no number of its own gets the one the count gives it. When
+//! there are more unnumbered chunks than numbers between two anchors, the extra ones
+//! that open a page are continuations of the paragraph before (cut at a sentence end
+//! by the page break).
+
+use super::{Unit, UnitKind, WarningDraft};
+use crate::layout::Chunk;
+
+/// Settle the number of every paragraph unit, and the parent of every item.
+pub fn number_paragraphs(units: &mut Vec<Unit>, chunks: &[Chunk], warnings: &mut Vec<WarningDraft>) {
+    let anchors = accepted_anchors(units);
+    let Some(&first) = anchors.first() else { return };
+    back_fill(units, first);
+    let mut continuations = Vec::new();
+    for pair in anchors.windows(2) {
+        continuations.extend(fill_between(units, chunks, pair[0], pair[1], warnings));
+    }
+    // Past the last anchor: count on.
+    let last = *anchors.last().unwrap();
+    let mut next = units[last].number.unwrap() + 1;
+    for u in units.iter_mut().skip(last + 1) {
+        if u.kind == UnitKind::Paragraph {
+            u.number = Some(next);
+            next += 1;
+        }
+    }
+    for &i in continuations.iter().rev() {
+        let cont = units.remove(i);
+        let prev = &mut units[i - 1];
+        prev.text.push_synthetic(" ", cont.text.source_at(0));
+        prev.text.push_tracked(&cont.text);
+        prev.chunks.extend(cont.chunks);
+    }
+    mark_inferred(units, warnings);
+    set_item_parents(units);
+}
+
+/// Units whose printed number fits an increasing sequence; they keep it.
+fn accepted_anchors(units: &mut [Unit]) -> Vec<usize> {
+    let mut anchors = Vec::new();
+    let mut last = 0;
+    for (i, u) in units.iter_mut().enumerate() {
+        if u.kind != UnitKind::Paragraph {
+            continue;
+        }
+        if let Some(n) = u.printed.filter(|&n| n > last) {
+            u.number = Some(n);
+            anchors.push(i);
+            last = n;
+        }
+    }
+    anchors
+}
+
+/// Paragraphs before the first anchor, counting down from it, back to paragraph 1.
+/// (A summary before the first numbered paragraph stays unnumbered: the count stops
+/// at 1.)
+fn back_fill(units: &mut [Unit], first: usize) {
+    let mut n = units[first].number.unwrap();
+    for u in units[..first].iter_mut().rev() {
+        if n <= 1 {
+            break;
+        }
+        if u.kind == UnitKind::Paragraph {
+            n -= 1;
+            u.number = Some(n);
+        }
+    }
+}
+
+/// Number the paragraphs between anchors `a` and `b`; returns the units found to be
+/// continuations of the unit before them.
+fn fill_between(units: &mut [Unit], chunks: &[Chunk], a: usize, b: usize, warnings: &mut Vec<WarningDraft>) -> Vec<usize> {
+    let (na, nb) = (units[a].number.unwrap(), units[b].number.unwrap());
+    let needed = (nb - na - 1) as usize;
+    let between: Vec<usize> = (a + 1..b).filter(|&i| units[i].kind == UnitKind::Paragraph).collect();
+    let mut surplus = between.len().saturating_sub(needed);
+    let mut numbered = Vec::new();
+    let mut continuations = Vec::new();
+    for &i in &between {
+        if surplus > 0 && units[i].page_initial && previous_is_text(units, i) {
+            continuations.push(i);
+            surplus -= 1;
+        } else {
+            numbered.push(i);
+        }
+    }
+    for (k, &i) in numbered.iter().enumerate() {
+        let n = na + 1 + k as u32;
+        units[i].number = (n < nb).then_some(n);
+    }
+    if numbered.len() < needed {
+        warnings.push(WarningDraft {
+            code: "paragraph-numbers-missing",
+            message: format!("paragraphs {}–{} not all found: {} of {} between them", na, nb, numbered.len(), needed),
+            source: chunks.get(units[b].chunks[0]).map(|c| c.text.source_at(0)..c.text.source_at(0)),
+        });
+    }
+    continuations
+}
+
+fn previous_is_text(units: &[Unit], i: usize) -> bool {
+    i > 0 && matches!(units[i - 1].kind, UnitKind::Paragraph | UnitKind::Item { .. })
+}
+
+fn mark_inferred(units: &[Unit], warnings: &mut Vec<WarningDraft>) {
+    for u in units {
+        if let (UnitKind::Paragraph, Some(n), None) = (&u.kind, u.number, u.printed) {
+            let at = u.text.source_at(0);
+            warnings.push(WarningDraft {
+                code: "paragraph-number-inferred",
+                message: format!("paragraph {n}: number not printed, inferred from the sequence"),
+                source: Some(at..at),
+            });
+        }
+    }
+}
+
+fn set_item_parents(units: &mut [Unit]) {
+    let mut parent = None;
+    for u in units {
+        match &mut u.kind {
+            UnitKind::Paragraph if u.number.is_some() => parent = u.number,
+            UnitKind::Item { parent: p, .. } => *p = parent,
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Footnote references. Superscript note calls come out of OCR as glyphs glued to a
+//! word (`l’OMS®`, `(CEPALC)?`, `santé »*2`, `Bureau®!`, `2022-2025%`). Every such
+//! glyph run is a candidate, scored by how surely it is a call and not punctuation.
+//! Calls come in the order of their notes, and a call stands on the page of its note
+//! (or the page before), so the candidates are aligned with the footnotes by dynamic
+//! programming: the increasing assignment with the best total score wins. Chosen
+//! calls are cut out of the text and recorded with their offset.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{BlockDraft, FootnoteDraft, NoteDraft, WarningDraft};
+use crate::layout::Layout;
+use crate::pages::Pages;
+
+/// A glyph run glued to the end of a word, a closing bracket or quote.
+static CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[\p{L}\p{N})\]»”"’'%.,]([®©°’'!?*%Z¹²³⁴⁵⁶⁷⁸⁹⁰“”"]{1,3}\d{0,2}|\d{1,2})(?:[\s.,;:)»”]|$)"#).unwrap()
+});
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    block: usize,
+    /// Byte range of the glyphs in the block's text.
+    range: std::ops::Range<usize>,
+    /// Input offset of the glyphs.
+    source: usize,
+    score: f64,
+}
+
+pub fn link(
+    input: &str,
+    _pages: &Pages,
+    _layout: &Layout,
+    blocks: &mut [BlockDraft],
+    footnotes: &[FootnoteDraft],
+    warnings: &mut Vec<WarningDraft>,
+) {
+    let candidates = candidates(input, blocks);
+    let numbered: Vec<&FootnoteDraft> = footnotes.iter().filter(|f| f.number != "*").collect();
+    let windows = windows(&numbered, footnotes);
+    let chosen = align(&candidates, &windows);
+    let mut per_block: Vec<Vec<(usize, &FootnoteDraft)>> = vec![Vec::new(); blocks.len()];
+    for (note, cand) in chosen.iter().enumerate() {
+        match cand {
+            Some(c) => per_block[candidates[*c].block].push((*c, numbered[note])),
+            None => {
+                let at = numbered[note].text.source_at(0);
+                warnings.push(WarningDraft {
+                    code: "footnote-reference-not-found",
+                    message: format!("no call found in the text for footnote {}", numbered[note].number),
+                    source: Some(at..at),
+                });
+            }
+        }
+    }
+    for (b, calls) in per_block.into_iter().enumerate() {
+        cut_calls(&mut blocks[b], calls.iter().map(|&(c, f)| (&candidates[c], f)).collect());
+    }
+}
+
+/// Remove the chosen calls from a block's text and record them as notes.
+fn cut_calls(block: &mut BlockDraft, mut calls: Vec<(&Candidate, &FootnoteDraft)>) {
+    calls.sort_by_key(|(c, _)| c.range.start);
+    let mut removed_before = 0;
+    let mut notes = Vec::new();
+    for (c, f) in &calls {
+        notes.push(NoteDraft {
+            number: f.number.clone(),
+            at: c.range.start - removed_before,
+            marker: block.text.as_str()[c.range.clone()].to_owned(),
+            source: block.text.source_range(c.range.clone()),
+        });
+        removed_before += c.range.len();
+    }
+    for (c, _) in calls.iter().rev() {
+        block.text.replace(c.range.clone(), "");
+    }
+    block.notes = notes;
+}
+
+fn candidates(input: &str, blocks: &[BlockDraft]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        let text = block.text.as_str();
+        let mut at = 0;
+        while let Some(m) = CALL.captures_at(text, at) {
+            let g = m.get(1).unwrap();
+            at = g.end();
+            let score = call_score(text, g.start(), g.as_str());
+            if score > 0.0 {
+                out.push(Candidate { block: b, range: g.range(), source: block.text.source_at(g.start()), score });
+            }
+        }
+    }
+    let _ = input;
+    out.sort_by_key(|c| c.source);
+    out
+}
+
+/// How surely the glyphs at `at` are a note call.
+fn call_score(text: &str, at: usize, glyphs: &str) -> f64 {
+    let before = text[..at].chars().next_back().unwrap_or(' ');
+    let after = &text[at + glyphs.len()..];
+    let next_word_capital = after.trim_start().chars().next().is_some_and(|c| c.is_uppercase()) && after.starts_with(' ');
+    let digits_only = glyphs.chars().all(|c| c.is_ascii_digit());
+    if digits_only {
+        // `2022-2025` is a year, `2030°` a note: plain digits glued to letters only.
+        return if before.is_alphabetic() && !text[..at].ends_with(|c: char| c.is_ascii_digit()) { 1.0 } else { 0.0 };
+    }
+    if glyphs.contains(['®', '©', '°', '*', '¹', '²', '³']) || glyphs.chars().any(|c| c.is_ascii_digit()) {
+        return 3.0;
+    }
+    if glyphs.chars().count() > 1 {
+        return 2.5;
+    }
+    match glyphs {
+        "?" if next_word_capital => 0.3,
+        "?" | "!" => 2.0,
+        "%" if before.is_ascii_digit() => 0.4,
+        "%" => 2.0,
+        "Z" => if before.is_uppercase() { 1.0 } else { 0.0 },
+        "”" | "\"" if opens_quote_before(text, at) => 0.0,
+        "’" | "'" | "”" | "\"" | "“" => {
+            if after.starts_with([' ']) && !next_word_capital { 0.8 } else { 1.8 }
+        }
+        _ => 0.0,
+    }
+}
+
+/// Whether a quotation mark at `at` closes a quotation opened before it.
+fn opens_quote_before(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    before.matches(['“', '«']).count() > before.matches(['”', '»']).count()
+        || before.matches('"').count() % 2 == 1
+}
+
+/// For each numbered footnote, the input range where its call may stand: after the
+/// footnote zone two zones before it, before its own zone.
+fn windows(numbered: &[&FootnoteDraft], all: &[FootnoteDraft]) -> Vec<std::ops::Range<usize>> {
+    // Zones: runs of footnotes on one page.
+    let zone_start = |f: &FootnoteDraft| f.text.source_at(0);
+    let mut zones: Vec<(u32, usize)> = Vec::new(); // (page, start of zone)
+    for f in all {
+        if zones.last().is_none_or(|z| z.0 != f.page) {
+            zones.push((f.page, zone_start(f)));
+        }
+    }
+    numbered
+        .iter()
+        .map(|f| {
+            let z = zones.iter().rposition(|z| z.0 == f.page).unwrap_or(0);
+            let lower = if z >= 2 { zones[z - 2].1 } else { 0 };
+            lower..zones[z].1
+        })
+        .collect()
+}
+
+/// The increasing assignment of candidates to notes with the best total score
+/// (each note at most one candidate inside its window).
+fn align(candidates: &[Candidate], windows: &[std::ops::Range<usize>]) -> Vec<Option<usize>> {
+    struct Node {
+        note: usize,
+        candidate: usize,
+        prev: Option<usize>,
+    }
+    let mut nodes: Vec<Node> = Vec::new();
+    // best[c]: best score of a chain ending at candidate c, and its node.
+    let mut best: Vec<Option<(f64, usize)>> = vec![None; candidates.len()];
+    for (note, window) in windows.iter().enumerate() {
+        let mut prefix: (f64, Option<usize>) = (0.0, None);
+        let mut updates = Vec::new();
+        for (c, cand) in candidates.iter().enumerate() {
+            if window.contains(&cand.source) {
+                updates.push((c, prefix.0 + cand.score, prefix.1));
+            }
+            if let Some((s, n)) = best[c] {
+                if s > prefix.0 {
+                    prefix = (s, Some(n));
+                }
+            }
+        }
+        for (c, score, prev) in updates {
+            if best[c].is_none_or(|(s, _)| score > s) {
+                nodes.push(Node { note, candidate: c, prev });
+                best[c] = Some((score, nodes.len() - 1));
+            }
+        }
+    }
+    let mut out = vec![None; windows.len()];
+    let top = best.iter().flatten().max_by(|a, b| a.0.total_cmp(&b.0)).map(|&(_, n)| n);
+    let mut node = top;
+    while let Some(n) = node {
+        out[nodes[n].note] = Some(nodes[n].candidate);
+        node = nodes[n].prev;
+    }
+    out
+}

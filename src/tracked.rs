@@ -1,0 +1,155 @@
+//! Text that remembers where each of its bytes came from in the input.
+//!
+//! Every stage that rewrites text (joining lines, undoing hyphenation, removing
+//! footnote markers, repairing words) does it on a [`Tracked`], so that a block's
+//! notes and corrections can always be traced back to input offsets.
+
+use std::ops::Range;
+
+/// A string and, for each of its bytes, the input byte it stands for. Inserted text
+/// (the space that joins two lines, a replacement) stands for the input position it
+/// was put at.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tracked {
+    text: String,
+    src: Vec<usize>,
+}
+
+impl Tracked {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Append the input text `input[range]`, byte for byte.
+    pub fn push_input(&mut self, input: &str, range: Range<usize>) {
+        self.text.push_str(&input[range.clone()]);
+        self.src.extend(range);
+    }
+
+    /// Append text that is not in the input, standing for input offset `at`.
+    pub fn push_synthetic(&mut self, s: &str, at: usize) {
+        self.text.push_str(s);
+        self.src.extend(std::iter::repeat_n(at, s.len()));
+    }
+
+    /// Append another tracked text.
+    pub fn push_tracked(&mut self, other: &Tracked) {
+        self.text.push_str(&other.text);
+        self.src.extend_from_slice(&other.src);
+    }
+
+    /// Input offset that output byte `at` stands for (`at == len()` gives the end
+    /// of the last byte's input).
+    pub fn source_at(&self, at: usize) -> usize {
+        match self.src.get(at) {
+            Some(&s) => s,
+            None => self.src.last().map_or(0, |&s| s + 1),
+        }
+    }
+
+    /// The input range an output range came from.
+    pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
+        if range.is_empty() {
+            let at = self.source_at(range.start);
+            return at..at;
+        }
+        let start = self.src[range.start];
+        let end = self.src[range.start..range.end].iter().max().map_or(start, |&m| m + 1);
+        start..end
+    }
+
+    /// Replace the output range with `with`; the new text stands for the start of the
+    /// range's input.
+    pub fn replace(&mut self, range: Range<usize>, with: &str) {
+        let at = self.source_at(range.start);
+        self.text.replace_range(range.clone(), with);
+        self.src.splice(range, std::iter::repeat_n(at, with.len()));
+    }
+
+    /// Cut the output at `at`: `self` keeps the start, the rest is returned.
+    pub fn split_off(&mut self, at: usize) -> Tracked {
+        Tracked { text: self.text.split_off(at), src: self.src.split_off(at) }
+    }
+
+    /// Trim white space at both ends.
+    pub fn trim(&mut self) {
+        let end = self.text.trim_end().len();
+        self.text.truncate(end);
+        self.src.truncate(end);
+        let start = self.text.len() - self.text.trim_start().len();
+        self.text.drain(..start);
+        self.src.drain(..start);
+    }
+
+    /// Fold every run of white space into one plain space.
+    pub fn fold_spaces(&mut self) {
+        let mut text = String::with_capacity(self.text.len());
+        let mut src = Vec::with_capacity(self.src.len());
+        let mut in_space = false;
+        for (i, c) in self.text.char_indices() {
+            if c.is_whitespace() {
+                if !in_space {
+                    text.push(' ');
+                    src.push(self.src[i]);
+                }
+                in_space = true;
+            } else {
+                in_space = false;
+                text.push(c);
+                src.extend_from_slice(&self.src[i..i + c.len_utf8()]);
+            }
+        }
+        self.text = text;
+        self.src = src;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replace_keeps_the_input_positions_of_the_rest() {
+        let input = "ab 1’horizon cd";
+        let mut t = Tracked::new();
+        t.push_input(input, 0..input.len());
+        t.replace(3..4, "l");
+        assert_eq!(t.as_str(), "ab l’horizon cd");
+        let at = t.as_str().find("cd").unwrap();
+        assert_eq!(t.source_range(at..at + 2), 15..17);
+        assert_eq!(t.source_range(3..4), 3..4);
+    }
+
+    #[test]
+    fn joined_lines_map_back_to_both_lines() {
+        let input = "déve-\nloppement";
+        let mut t = Tracked::new();
+        t.push_input(input, 0..5);
+        t.push_input(input, 7..input.len());
+        assert_eq!(t.as_str(), "développement");
+        assert_eq!(t.source_range(0..t.len()), 0..input.len());
+    }
+
+    #[test]
+    fn fold_spaces_and_trim() {
+        let input = "  a \t b  ";
+        let mut t = Tracked::new();
+        t.push_input(input, 0..input.len());
+        t.fold_spaces();
+        t.trim();
+        assert_eq!(t.as_str(), "a b");
+        assert_eq!(t.source_range(0..3), 2..7);
+    }
+}
