@@ -49,7 +49,7 @@ pub struct Layout {
 }
 
 static NOTE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?:\*\s*\S|\d{1,3}\s+[\p{Lu}«“"(\[]|\d{1,3}\s+[a-z]+\.|[©®™%°"“‘'’”]+\d*\s*\p{Lu})"#).unwrap()
+    Regex::new(r#"^(?:\*\s*\S|\d{1,3}\s+[\p{Lu}«“"(\[]|\d{1,3}\s+[a-z]+\.|[©®™%°"“‘'’”]+(?:\d+\s*|\s+|["'’”]\s*)\p{Lu})"#).unwrap()
 });
 static PARAGRAPH_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}[.,;]\s+\S").unwrap());
@@ -65,12 +65,13 @@ pub fn lay_out(input: &str, pages: &Pages, lexicon: Option<&'static Lexicon>) ->
         .into_iter()
         .map(|lines| {
             let first = &pages.lines[lines[0]];
-            let wide = lines.len() > 1
-                && lines[..lines.len() - 1].iter().all(|&i| char_len(input, &pages.lines[i]) * 100 > body_width * 106)
-                || lines.iter().any(|&i| char_len(input, &pages.lines[i]) * 100 > body_width * 110);
+            let widths: Vec<usize> = lines.iter().map(|&i| char_len(input, &pages.lines[i])).collect();
+            let full = &widths[..widths.len().saturating_sub(1)];
+            let wide = !full.is_empty() && full.iter().sum::<usize>() * 100 >= full.len() * body_width * 105
+                || widths.iter().any(|&w| w * 100 > body_width * 110);
             Chunk {
                 text: joiner.join_lines(input, &pages.lines, &lines),
-                line_widths: lines.iter().map(|&i| char_len(input, &pages.lines[i])).collect(),
+                line_widths: widths,
                 page: first.page,
                 region_start: first.region_start,
                 zone: Zone::Body,
@@ -115,6 +116,8 @@ fn group_lines(input: &str, lines: &[Line], body_width: usize) -> Vec<Vec<usize>
             if line.page != prev_line.page
                 || line.region_start
                 || ends_paragraph(input, prev_line, body_width) && opens_paragraph(&input[line.span.clone()])
+                || lone_number(&input[line.span.clone()])
+                || lone_number(&input[prev_line.span.clone()])
             {
                 groups.push(std::mem::take(&mut current));
             }
@@ -127,6 +130,13 @@ fn group_lines(input: &str, lines: &[Line], body_width: usize) -> Vec<Vec<usize>
     groups
 }
 
+/// A line that is only a short number (`3`, `11;`): a number column entry or a
+/// footnote number, never part of a paragraph's text.
+fn lone_number(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(['.', ',', ';', ':']);
+    (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn ends_paragraph(input: &str, line: &Line, body_width: usize) -> bool {
     let text = input[line.span.clone()].trim_end();
     let core = text.trim_end_matches(|c: char| "»”\"’')]*®©°".contains(c) || c.is_ascii_digit());
@@ -135,7 +145,7 @@ fn ends_paragraph(input: &str, line: &Line, body_width: usize) -> bool {
 
 fn opens_paragraph(line: &str) -> bool {
     let t = line.trim_start();
-    t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«“\"(".contains(c))
+    ITEM_START.is_match(t) || t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«“\"(".contains(c))
 }
 
 /// Joins lines: a line-break hyphen is dropped when the joined word is a word (of
@@ -265,18 +275,40 @@ fn mark_footnote_zones(chunks: &mut [Chunk], body_width: usize) {
         let page = chunks[page_start].page;
         let page_end = chunks[page_start..].iter().position(|c| c.page != page).map_or(chunks.len(), |n| page_start + n);
         let mut zone_start = page_end;
-        while zone_start > page_start && note_like(&chunks[zone_start - 1], body_width) != NoteLike::No {
+        while zone_start > page_start && in_zone(chunks, page_start, zone_start - 1, body_width) {
             zone_start -= 1;
+        }
+        // A note that opens with its number claims the rest of the page, unless body
+        // text (a numbered paragraph, an item) comes after it.
+        if let Some(k) = (page_start + 1..zone_start).find(|&k| {
+            opens_note(&chunks[k]) && chunks[k + 1..page_end].iter().all(|c| !PARAGRAPH_START.is_match(c.text.as_str()) && !ITEM_START.is_match(c.text.as_str()))
+        }) {
+            zone_start = k;
+            while zone_start > page_start + 1 && in_zone(chunks, page_start, zone_start - 1, body_width) {
+                zone_start -= 1;
+            }
         }
         // A zone made only of marker lines is a column of paragraph numbers or noise.
         let has_text = chunks[zone_start..page_end].iter().any(|c| note_like(c, body_width) != NoteLike::Marker);
         // The first page region of the document is its masthead, never a footnote zone.
-        if has_text && zone_start < page_end && !(zone_start == 0) {
+        if has_text && zone_start < page_end && zone_start != 0 {
             for c in &mut chunks[zone_start..page_end] {
                 c.zone = Zone::Footnotes;
             }
         }
         page_start = page_end;
+    }
+}
+
+/// Whether chunk `k` can belong to a footnote zone: it looks like a note, or it
+/// carries on (in lower case) the note-like chunk before it.
+fn in_zone(chunks: &[Chunk], page_start: usize, k: usize, body_width: usize) -> bool {
+    match note_like(&chunks[k], body_width) {
+        NoteLike::No => {
+            let starts_lower = chunks[k].text.as_str().chars().next().is_some_and(|c| c.is_lowercase());
+            starts_lower && k > page_start && note_like(&chunks[k - 1], body_width) == NoteLike::Yes
+        }
+        _ => true,
     }
 }
 
@@ -295,11 +327,11 @@ fn note_like(chunk: &Chunk, body_width: usize) -> NoteLike {
     if PARAGRAPH_START.is_match(text) || ITEM_START.is_match(text) {
         return NoteLike::No;
     }
-    if NOTE_START.is_match(text) || chunk.wide {
+    if opens_note(chunk) {
         return NoteLike::Yes;
     }
     // A short complete sentence: a note such as `Voir A/64/350.`.
-    let short = chunk.lines.len() <= 2 && text.chars().count() <= body_width * 2;
+    let short = chunk.lines.len() <= 2 && text.chars().count() <= body_width * 2 && (text.split_whitespace().nth(1).is_some() || text.chars().count() >= 8);
     let sentence = text.chars().next().is_some_and(|c| c.is_uppercase())
         && text.trim_end_matches(|c: char| "»”\"’')".contains(c)).ends_with('.');
     if short && sentence {
@@ -307,6 +339,11 @@ fn note_like(chunk: &Chunk, body_width: usize) -> NoteLike {
     } else {
         NoteLike::No
     }
+}
+
+/// A chunk that opens with a note number (plain or mangled) or is set in the notes' font.
+fn opens_note(chunk: &Chunk) -> bool {
+    NOTE_START.is_match(chunk.text.as_str()) || chunk.wide
 }
 
 /// A line that is only a mangled number or a glyph: `1`, `©`, `=~`, `11;`.
@@ -361,6 +398,15 @@ mod tests {
         let text = format!("{long}\n{long}\nfin du paragraphe.\nLe suivant commence ici.\n");
         let l = layout(&text);
         assert_eq!(l.chunks.len(), 2);
+    }
+
+    #[test]
+    fn an_item_after_a_short_line_ending_with_a_semicolon_starts_a_chunk() {
+        let long = "x".repeat(90);
+        let text = format!("{long}\na) todavia existen problemas;\nb) hemos recorrido un largo camino; y\n");
+        let l = layout(&text);
+        assert_eq!(l.chunks.len(), 2);
+        assert!(l.chunks[1].text.as_str().starts_with("b) hemos"));
     }
 
     #[test]

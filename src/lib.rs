@@ -35,8 +35,12 @@ pub fn clean(bytes: &[u8], path: &str) -> document::Document {
     let mut layout = layout::lay_out(input, &pages, lang.map(lexicon::Lexicon::get));
     let repairs = repair::repair(&mut layout, lang);
     let mut structure = structure::structure(input, &pages, &layout);
-    if structure.metadata.language.is_none() {
-        structure.metadata.language = lang.map(|l| l.code().to_owned());
+    let m = &mut structure.metadata;
+    if m.language.is_none() {
+        m.language = lang.map(|l| l.code().to_owned());
+    }
+    for value in [&mut m.organ, &mut m.session, &mut m.agenda, &mut m.agenda_title, &mut m.title, &mut m.subtitle].into_iter().flatten() {
+        *value = repair::repair_value(value, lang);
     }
     let source = document::Source {
         path: path.to_owned(),

@@ -66,6 +66,9 @@ pub fn paginate(text: &str) -> Pages {
     let mut page = 1u32;
     let mut break_pending = false;
     let mut seen_content = false;
+    // Header and footer lines come in clusters, with stray short lines (a numeral,
+    // a number) among them: one cluster is one page break, until a line of text.
+    let mut in_cluster = false;
     for r in raw {
         let content = &text[r.span.clone()];
         let trimmed = content.trim();
@@ -74,33 +77,32 @@ pub fn paginate(text: &str) -> Pages {
         }
         if let Some(reason) = furniture(trimmed, symbol.as_deref()) {
             removed.push(Removal { span: trimmed_span(text, &r.span), reason });
-            break_pending = true;
+            break_pending |= !in_cluster;
             continue;
         }
         let blank = trimmed.is_empty();
         let one_space_indent = !has_form_feed && content.starts_with(' ') && !content.starts_with("  ") && !blank;
-        let region_start = !blank && (one_space_indent || (break_pending && r.after_form_feed_or_start(seen_content)));
+        let region_start = !blank && (one_space_indent || break_pending && seen_content);
         if !blank && (break_pending || one_space_indent) && seen_content {
             page += 1;
-            break_pending = false;
+            in_cluster = true;
         }
         if !blank {
+            break_pending = false;
             seen_content = true;
+            in_cluster &= trimmed.chars().count() <= SHORT_LINE;
         }
         lines.push(Line { span: r.span, page, blank, region_start });
     }
     Pages { lines, removed, symbol, job }
 }
 
+/// Lines this short between header and footer lines are strays in the cluster.
+const SHORT_LINE: usize = 12;
+
 struct RawLine {
     span: Range<usize>,
     after_form_feed: bool,
-}
-
-impl RawLine {
-    fn after_form_feed_or_start(&self, seen_content: bool) -> bool {
-        self.after_form_feed || seen_content
-    }
 }
 
 /// Lines end at `\n`, `\r\n` or a form feed; the terminator is not in the span.
@@ -230,6 +232,13 @@ mod tests {
         assert_eq!(content(text, &paginate(text)), vec![(1, "one".into()), (2, "two".into())]);
         let text = "one\n two\n";
         assert_eq!(content(text, &paginate(text)), vec![(1, "one".into()), (2, "two".into())]);
+    }
+
+    #[test]
+    fn a_cluster_of_furniture_is_one_page_break() {
+        let text = "Body one.\n25-14327\n\nA/80/318\n\nIl.\n\n2/6\n\nExamen\nA/80/318\n";
+        let p = paginate(text);
+        assert_eq!(content(text, &p), vec![(1, "Body one.".into()), (2, "Il.".into()), (2, "Examen".into())]);
     }
 
     #[test]

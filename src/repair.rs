@@ -2,7 +2,9 @@
 //! only the fixes that are unambiguous from the glyphs and the language:
 //! - `1’`, `I’`, `[’`, `|’`, `]’`, `!’` before a word → `l’` (French: no other word elides so);
 //! - `11 est`, `IIs ont` at the start of a sentence → `Il est`, `Ils ont` (French);
-//! - `¢` and `€` glued inside a word (scanner noise on `é`, `è`, `c`) → the lexicon word.
+//! - `¢` and `€` glued inside a word (scanner noise on `é`, `è`, `c`) → the lexicon word;
+//! - a capital `E` that lost its accent (`Etats` → `États`), in French, where the
+//!   lexicon knows the accented form as clearly the more frequent.
 //!
 //! Every change is recorded with its input span, rule and confidence.
 
@@ -28,22 +30,47 @@ static ELIDED_L: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[\s(«“\
 static CAPITAL_IL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[.!?»]\s+)((?:11|I1|1l|lI|II)(s?)) (?:est|a|ont|s’|n’|ne|se|y|sera|serait|était|sont|avait|avaient|convient|faut|importe|reste|existe|semble|peut|peuvent|doit|doivent|devrait|pourrait)\b").unwrap()
 });
+static CAPITAL_E: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bE\p{Ll}+\b").unwrap());
 static NOISE_IN_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}*[¢€]\p{L}*").unwrap());
 
 /// Repair every chunk of the layout in place; returns what was changed.
 pub fn repair(layout: &mut Layout, lang: Option<Lang>) -> Vec<Repair> {
-    let lexicon = lang.map(Lexicon::get);
     let mut repairs = Vec::new();
     for chunk in &mut layout.chunks {
-        if lang == Some(Lang::Fr) {
-            fix_all(&mut chunk.text, &ELIDED_L, |_| Some("l’".to_owned()), "elided-l", 0.98, &mut repairs);
-            fix_all(&mut chunk.text, &CAPITAL_IL, |m| Some(if m.ends_with('s') { "Ils" } else { "Il" }.to_owned()), "capital-il", 0.95, &mut repairs);
-        }
-        if let Some(lexicon) = lexicon {
-            fix_all(&mut chunk.text, &NOISE_IN_WORD, |w| noise_free(w, lexicon), "glyph-noise", 0.9, &mut repairs);
-        }
+        repair_text(&mut chunk.text, lang, &mut repairs);
     }
     repairs
+}
+
+/// Repair one text in place, adding what was changed to `repairs`.
+pub fn repair_text(text: &mut Tracked, lang: Option<Lang>, repairs: &mut Vec<Repair>) {
+    let lexicon = lang.map(Lexicon::get);
+    if lang == Some(Lang::Fr) {
+        fix_all(text, &ELIDED_L, |_| Some("l’".to_owned()), "elided-l", 0.98, repairs);
+        fix_all(text, &CAPITAL_IL, |m| Some(if m.ends_with('s') { "Ils" } else { "Il" }.to_owned()), "capital-il", 0.95, repairs);
+        if let Some(lexicon) = lexicon {
+            fix_all(text, &CAPITAL_E, |w| accented_capital(w, lexicon), "capital-accent", 0.9, repairs);
+        }
+    }
+    if let Some(lexicon) = lexicon {
+        fix_all(text, &NOISE_IN_WORD, |w| noise_free(w, lexicon), "glyph-noise", 0.9, repairs);
+    }
+}
+
+/// Repair a metadata value (its changes are not listed: the masthead is in `removed`).
+pub fn repair_value(value: &str, lang: Option<Lang>) -> String {
+    let mut text = Tracked::new();
+    text.push_input(value, 0..value.len());
+    repair_text(&mut text, lang, &mut Vec::new());
+    text.as_str().to_owned()
+}
+
+/// `Etats` → `États` when the lexicon has the accented form far more often
+/// (French sets accents on capitals; OCR drops them).
+fn accented_capital(word: &str, lexicon: &Lexicon) -> Option<String> {
+    let accented = format!("É{}", &word[1..]);
+    let (plain, with_accent) = (lexicon.freq(word), lexicon.freq(&accented));
+    (with_accent >= plain + 20).then_some(accented)
 }
 
 /// Apply `fix` to capture group 1 (or the whole match) of every match of `re`.
@@ -114,6 +141,12 @@ mod tests {
     fn noise_glyphs_inside_words() {
         let (t, _) = run("la capacité¢ du systéme et les projets lié¢s a la paralléle financi¢re", Lang::Fr);
         assert_eq!(t, "la capacité du systéme et les projets liés a la paralléle financière");
+    }
+
+    #[test]
+    fn capital_e_gets_its_accent_back() {
+        let (t, _) = run("Les Etats Membres et les Emirats arabes unis en Europe", Lang::Fr);
+        assert_eq!(t, "Les États Membres et les Émirats arabes unis en Europe");
     }
 
     #[test]

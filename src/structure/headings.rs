@@ -92,19 +92,20 @@ fn wording_key(text: &str) -> String {
 
 fn shares_wording(text: &str, siblings: &[String]) -> bool {
     let key = wording_key(text);
-    key.chars().count() > 3 && siblings.iter().any(|s| *s == key)
+    key.chars().count() > 3 && siblings.contains(&key)
 }
 
-/// How wide the lines of wrapped chapter and section headings run in this document.
+/// How wide the lines of wrapped chapter and section headings run in this
+/// document: a heading line wider than any chapter line cannot be a chapter's, one
+/// wider than any section line is a sub-heading's.
 struct LevelWidths {
     chapter: usize,
     section: usize,
-    sub: usize,
 }
 
 impl LevelWidths {
     fn of(units: &[Unit], body_width: usize) -> LevelWidths {
-        let mean = |level: u8, default: usize| {
+        let widest = |level: u8, default: usize| {
             let ws: Vec<usize> = units
                 .iter()
                 .filter_map(|u| match &u.kind {
@@ -112,15 +113,16 @@ impl LevelWidths {
                     _ => None,
                 })
                 .collect();
-            if ws.is_empty() { default } else { ws.iter().sum::<usize>() / ws.len() }
+            ws.into_iter().max().unwrap_or(default)
         };
-        LevelWidths { chapter: mean(1, body_width * 68 / 100), section: mean(2, body_width * 80 / 100), sub: body_width * 93 / 100 }
+        LevelWidths { chapter: widest(1, body_width * 70 / 100), section: widest(2, body_width * 82 / 100) }
     }
 
     fn level_of(&self, width: usize) -> u8 {
-        if width * 2 <= self.chapter + self.section {
+        const SLACK: usize = 2;
+        if width <= self.chapter + SLACK {
             1
-        } else if width * 2 <= self.section + self.sub {
+        } else if width <= self.section + SLACK {
             2
         } else {
             3

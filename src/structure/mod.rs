@@ -93,7 +93,7 @@ pub fn structure(input: &str, pages: &Pages, layout: &Layout) -> Structure {
     headings::number_headings(&mut units, layout.body_width, &mut out.warnings);
     out.blocks = units.into_iter().map(Unit::into_draft).collect();
     out.footnotes = footnotes::read_footnotes(&layout.chunks, &notes, title_marker.is_some(), &mut out.dropped, &mut out.warnings);
-    references::link(input, pages, layout, &mut out.blocks, &out.footnotes, &mut out.warnings);
+    references::link(&mut out.blocks, &out.footnotes, &mut out.warnings);
     out
 }
 
@@ -172,7 +172,7 @@ fn read_units(layout: &Layout, body: &[usize], out: &mut Structure) -> Vec<Unit>
                 } else {
                     numeral.chars().next().map(ColumnNumber::Letter)
                 };
-                units.push(new(heading_kind(numeral, chunk, body_width), tail(text_at), None));
+                units.push(new(heading_kind(numeral, chunk), tail(text_at), None));
             }
             Opening::Paragraph { number, text_at } if plausible_paragraph_number(&units, number) => {
                 units.push(new(UnitKind::Paragraph, tail(text_at), Some(number)));
@@ -186,7 +186,7 @@ fn read_units(layout: &Layout, body: &[usize], out: &mut Structure) -> Vec<Unit>
                     joiner.join(&mut prev.text, &chunk.text);
                     prev.chunks.push(i);
                 } else if looks_like_heading(chunk, body_width) {
-                    units.push(new(heading_kind(None, chunk, body_width), chunk.text.clone(), None));
+                    units.push(new(heading_kind(None, chunk), chunk.text.clone(), None));
                 } else {
                     units.push(new(UnitKind::Paragraph, chunk.text.clone(), None));
                 }
@@ -202,7 +202,7 @@ fn read_units(layout: &Layout, body: &[usize], out: &mut Structure) -> Vec<Unit>
     units
 }
 
-fn heading_kind(numeral: Option<ColumnNumber>, chunk: &Chunk, _body_width: usize) -> UnitKind {
+fn heading_kind(numeral: Option<ColumnNumber>, chunk: &Chunk) -> UnitKind {
     UnitKind::Heading { numeral, level: None, number: None, widest_line: widest_line(chunk), lines: chunk.lines.len() }
 }
 
@@ -214,10 +214,12 @@ fn widest_line(chunk: &Chunk) -> usize {
 /// for a paragraph, the first numeral for a heading. The chunk that held the number
 /// becomes part of the unit.
 fn take_column_number(unit: &mut Unit, column: &mut Vec<(ColumnNumber, usize)>, out: &mut Structure) {
-    let wanted = |n: &ColumnNumber| match (&unit.kind, n) {
-        (UnitKind::Paragraph, ColumnNumber::Paragraph(_)) => true,
-        (UnitKind::Heading { numeral: None, .. }, ColumnNumber::Roman(_) | ColumnNumber::Letter(_)) => true,
-        _ => false,
+    let wanted = |n: &ColumnNumber| {
+        matches!(
+            (&unit.kind, n),
+            (UnitKind::Paragraph, ColumnNumber::Paragraph(_))
+                | (UnitKind::Heading { numeral: None, .. }, ColumnNumber::Roman(_) | ColumnNumber::Letter(_))
+        )
     };
     let Some(pos) = column.iter().position(|(n, _)| wanted(n)) else { return };
     let (n, chunk) = column.remove(pos);

@@ -37,18 +37,27 @@ pub fn number_paragraphs(units: &mut Vec<Unit>, chunks: &[Chunk], warnings: &mut
     set_item_parents(units);
 }
 
-/// Units whose printed number fits an increasing sequence; they keep it.
+/// Units whose printed number fits an increasing sequence; they keep it. A number
+/// that runs ahead of the paragraphs counted since the last anchor by more than one
+/// lost paragraph is a misread (a garbled number column), not an anchor.
 fn accepted_anchors(units: &mut [Unit]) -> Vec<usize> {
+    const LOST_PARAGRAPHS: u32 = 1;
     let mut anchors = Vec::new();
-    let mut last = 0;
+    let mut last: Option<u32> = None;
+    let mut since_last = 0u32;
     for (i, u) in units.iter_mut().enumerate() {
         if u.kind != UnitKind::Paragraph {
             continue;
         }
-        if let Some(n) = u.printed.filter(|&n| n > last) {
-            u.number = Some(n);
-            anchors.push(i);
-            last = n;
+        let fits = |n: u32| last.is_none_or(|l| n > l && n - l <= since_last + 1 + LOST_PARAGRAPHS);
+        match u.printed.filter(|&n| fits(n)) {
+            Some(n) => {
+                u.number = Some(n);
+                anchors.push(i);
+                last = Some(n);
+                since_last = 0;
+            }
+            None => since_last += 1,
         }
     }
     anchors

@@ -11,8 +11,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{BlockDraft, FootnoteDraft, NoteDraft, WarningDraft};
-use crate::layout::Layout;
-use crate::pages::Pages;
 
 /// A glyph run glued to the end of a word, a closing bracket or quote.
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
@@ -30,14 +28,11 @@ struct Candidate {
 }
 
 pub fn link(
-    input: &str,
-    _pages: &Pages,
-    _layout: &Layout,
     blocks: &mut [BlockDraft],
     footnotes: &[FootnoteDraft],
     warnings: &mut Vec<WarningDraft>,
 ) {
-    let candidates = candidates(input, blocks);
+    let candidates = candidates(blocks);
     let numbered: Vec<&FootnoteDraft> = footnotes.iter().filter(|f| f.number != "*").collect();
     let windows = windows(&numbered, footnotes);
     let chosen = align(&candidates, &windows);
@@ -80,7 +75,7 @@ fn cut_calls(block: &mut BlockDraft, mut calls: Vec<(&Candidate, &FootnoteDraft)
     block.notes = notes;
 }
 
-fn candidates(input: &str, blocks: &[BlockDraft]) -> Vec<Candidate> {
+fn candidates(blocks: &[BlockDraft]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         let text = block.text.as_str();
@@ -94,7 +89,6 @@ fn candidates(input: &str, blocks: &[BlockDraft]) -> Vec<Candidate> {
             }
         }
     }
-    let _ = input;
     out.sort_by_key(|c| c.source);
     out
 }
@@ -105,6 +99,11 @@ fn call_score(text: &str, at: usize, glyphs: &str) -> f64 {
     let after = &text[at + glyphs.len()..];
     let next_word_capital = after.trim_start().chars().next().is_some_and(|c| c.is_uppercase()) && after.starts_with(' ');
     let digits_only = glyphs.chars().all(|c| c.is_ascii_digit());
+    // `n° 2`, `N® 30822`: the numero sign, not a call.
+    let word_before = text[..at].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if matches!(word_before, "n" | "N" | "no" | "No") && after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return 0.0;
+    }
     if digits_only {
         // `2022-2025` is a year, `2030°` a note: plain digits glued to letters only.
         return if before.is_alphabetic() && !text[..at].ends_with(|c: char| c.is_ascii_digit()) { 1.0 } else { 0.0 };
@@ -120,17 +119,16 @@ fn call_score(text: &str, at: usize, glyphs: &str) -> f64 {
         "?" | "!" => 2.0,
         "%" if before.is_ascii_digit() => 0.4,
         "%" => 2.0,
-        "Z" => if before.is_uppercase() { 1.0 } else { 0.0 },
-        "”" | "\"" if opens_quote_before(text, at) => 0.0,
-        "’" | "'" | "”" | "\"" | "“" => {
-            if after.starts_with([' ']) && !next_word_capital { 0.8 } else { 1.8 }
-        }
+        "Z" if before.is_uppercase() => 1.0,
+        "”" | "\"" if closes_a_quote(text, at) => 0.0,
+        "’" | "'" | "”" | "\"" | "“" if after.starts_with(' ') && !next_word_capital => 0.8,
+        "’" | "'" | "”" | "\"" | "“" => 1.8,
         _ => 0.0,
     }
 }
 
 /// Whether a quotation mark at `at` closes a quotation opened before it.
-fn opens_quote_before(text: &str, at: usize) -> bool {
+fn closes_a_quote(text: &str, at: usize) -> bool {
     let before = &text[..at];
     before.matches(['“', '«']).count() > before.matches(['”', '»']).count()
         || before.matches('"').count() % 2 == 1

@@ -56,7 +56,8 @@ pub fn opening(text: &str) -> Opening {
     if let Some(c) = COLUMN_LETTER.captures(t) {
         return Opening::Number(ColumnNumber::Letter(c[1].chars().next().unwrap()));
     }
-    if crate::layout::is_marker(t) {
+    // A lone scrap of three characters or fewer (`its`, `©`, `L`) is no text.
+    if crate::layout::is_marker(t) || !t.contains(' ') && t.chars().count() <= 3 {
         return Opening::Noise;
     }
     if let Some(c) = HEADING_ROMAN.captures(t) {
@@ -90,11 +91,15 @@ pub fn heading_shaped(text: &str) -> bool {
     words > 0
         && words <= 40
         && t.chars().next().is_some_and(|c| c.is_uppercase() || c == '«' || c == '“')
-        && !t.ends_with(['.', ';', ',', ':'])
+        && !t.ends_with(['.', ';', ',', ':', '?', '!'])
 }
 
 /// Value of a roman numeral as OCR prints it (`Il.` and `Ill.` for II and III).
 pub fn roman_value(s: &str) -> Option<u32> {
+    // `1.` and `11.` are paragraph numbers; a numeral has a real I, V or X in it.
+    if !s.contains(['I', 'V', 'X']) {
+        return None;
+    }
     let mut total = 0u32;
     let mut prev = 0u32;
     for c in s.chars().rev() {
@@ -159,5 +164,7 @@ mod tests {
         assert_eq!(roman_value("XIV"), Some(14));
         assert_eq!(roman(14), "XIV");
         assert_eq!(roman_value("ABC"), None);
+        assert_eq!(roman_value("11"), None);
+        assert_eq!(opening("1. Les États"), Opening::Paragraph { number: 1, text_at: 3 });
     }
 }

@@ -1,0 +1,50 @@
+//! Invariants on any input: no panic, and every input character accounted for.
+
+mod common;
+
+use common::{fixture, unaccounted};
+use proptest::prelude::*;
+
+/// Lines in the shapes OCR gives: prose, numbers, headings, notes, furniture, noise.
+fn ocr_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zéèàç’ ]{0,90}",
+        "[0-9]{1,3}[.,;]? [A-Z][a-z ]{0,60}",
+        "[IVXl]{1,4}\\. [A-Z][a-z ]{0,40}",
+        "[a-f]\\) [a-z ;]{0,50}",
+        "[©®%=~*’'-]{1,3}",
+        "A/[0-9]{2}/[0-9]{3}",
+        "[0-9]{2}-[0-9]{5} [0-9]{1,2}/[0-9]{2}",
+        " [A-Z][a-z -]{0,80}",
+        "\u{c}",
+        "",
+        ".{0,40}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_text_is_cleaned_without_loss(lines in prop::collection::vec(ocr_line(), 0..60)) {
+        let input = lines.join("\n");
+        let doc = ocrmend::clean(input.as_bytes(), "prop");
+        let missing = unaccounted(&input, &doc);
+        prop_assert!(missing.is_empty(), "characters in no span: {:?}", missing);
+    }
+
+    #[test]
+    fn any_bytes_are_cleaned_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = ocrmend::clean(&bytes, "bytes");
+    }
+
+    #[test]
+    fn cut_fixtures_are_cleaned_without_loss(start in 0usize..60_000, len in 0usize..8_000) {
+        let seed = String::from_utf8(fixture("A-75-371-fr.ocr.txt")).unwrap();
+        let chars: Vec<char> = seed.chars().collect();
+        let start = start.min(chars.len());
+        let input: String = chars[start..(start + len).min(chars.len())].iter().collect();
+        let doc = ocrmend::clean(input.as_bytes(), "cut");
+        prop_assert!(unaccounted(&input, &doc).is_empty());
+    }
+}
