@@ -100,12 +100,10 @@ pub fn document(parts: Parts) -> Document {
     }
     removed.sort_by_key(|r| r.span);
 
-    let mut metadata = structure.metadata;
-    metadata.date_iso = metadata.date_iso.take();
     Document {
         schema: "ocrmend/1",
         source,
-        metadata,
+        metadata: structure.metadata,
         blocks,
         footnotes,
         removed,

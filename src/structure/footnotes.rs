@@ -59,7 +59,10 @@ pub fn read_footnotes(
                     let at = chunk.text.source_at(0);
                     warnings.push(WarningDraft {
                         code: "footnote-number-inferred",
-                        message: format!("footnote {next}: number {} , taken from the sequence", printed.as_deref().map_or("not printed".to_owned(), |p| format!("printed as {p:?}"))),
+                        message: format!(
+                            "footnote {next}: number {}; taken from the sequence",
+                            printed.as_deref().map_or("not printed".to_owned(), |p| format!("printed as {p:?}"))
+                        ),
                         source: Some(at..at),
                     });
                     next
@@ -83,4 +86,25 @@ pub fn read_footnotes(
 /// A printed number fits when it is the next one, or a little ahead (notes lost).
 fn fits(printed: u32, next: u32) -> bool {
     printed >= next && printed <= next + 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printed_numbers_fit_when_next_or_a_little_ahead() {
+        assert!(fits(5, 5));
+        assert!(fits(7, 5));
+        assert!(!fits(2, 21), "a lost digit: the sequence decides");
+        assert!(!fits(113, 16));
+    }
+
+    #[test]
+    fn mangled_numbers_are_recognised() {
+        assert!(MANGLED.is_match("%2 Voir www.unsouthsouth.org"));
+        assert!(MANGLED.is_match("© Voir le communiqué"));
+        assert!(NUMBERED.is_match("15 Un critére systématique"));
+        assert!(NUMBERED.is_match("* Le rapport a été achevé"));
+    }
 }

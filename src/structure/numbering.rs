@@ -137,3 +137,41 @@ fn set_item_parents(units: &mut [Unit]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tracked::Tracked;
+
+    fn para(printed: Option<u32>, page_initial: bool) -> Unit {
+        let mut text = Tracked::new();
+        text.push_synthetic("texte.", 0);
+        Unit { kind: UnitKind::Paragraph, text, chunks: vec![], page: 1, printed, number: None, page_initial }
+    }
+
+    fn numbers(units: &[Unit]) -> Vec<Option<u32>> {
+        units.iter().map(|u| u.number).collect()
+    }
+
+    #[test]
+    fn counting_fills_the_gaps_between_printed_numbers() {
+        let mut units = vec![para(None, false), para(Some(3), false), para(None, false), para(Some(5), false), para(None, false)];
+        number_paragraphs(&mut units, &[], &mut Vec::new());
+        assert_eq!(numbers(&units), vec![Some(2), Some(3), Some(4), Some(5), Some(6)]);
+    }
+
+    #[test]
+    fn a_number_running_ahead_of_the_count_is_a_misread() {
+        let mut units = vec![para(Some(3), false), para(Some(6), false), para(None, false), para(Some(6), false)];
+        number_paragraphs(&mut units, &[], &mut Vec::new());
+        assert_eq!(numbers(&units), vec![Some(3), Some(4), Some(5), Some(6)]);
+    }
+
+    #[test]
+    fn surplus_chunks_opening_a_page_are_continuations() {
+        let mut units = vec![para(Some(1), false), para(None, true), para(Some(2), false)];
+        number_paragraphs(&mut units, &[], &mut Vec::new());
+        assert_eq!(numbers(&units), vec![Some(1), Some(2)]);
+        assert_eq!(units[0].text.as_str(), "texte. texte.");
+    }
+}

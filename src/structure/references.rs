@@ -195,3 +195,34 @@ fn align(candidates: &[Candidate], windows: &[std::ops::Range<usize>]) -> Vec<Op
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn score(text: &str, glyphs: &str) -> f64 {
+        call_score(text, text.find(glyphs).unwrap(), glyphs)
+    }
+
+    #[test]
+    fn calls_and_punctuation() {
+        assert!(score("de l’OMS® pour", "®") >= 3.0);
+        assert!(score("(CEPALC)? et la", "?") >= 2.0);
+        assert!(score("internationales? C’est", "?") < 1.0, "a question before a capital");
+        assert!(score("dont 80% de la", "%") < 1.0, "a percentage");
+        assert_eq!(score("durable n® 2, le", "®"), 0.0, "the numero sign");
+        assert_eq!(score("des “oceans” sont", "”"), 0.0, "a closing quote");
+    }
+
+    #[test]
+    fn alignment_is_increasing_and_respects_windows() {
+        let cand = |source, score| Candidate { block: 0, range: 0..1, source, score };
+        let candidates = vec![cand(10, 3.0), cand(20, 0.5), cand(30, 3.0), cand(40, 3.0)];
+        // Note 1 may be called before 25, note 2 before 35, note 3 before 50.
+        let windows = vec![0..25, 0..35, 0..50];
+        assert_eq!(align(&candidates, &windows), vec![Some(0), Some(2), Some(3)]);
+        // A note with no candidate in its window gets none; the others still align.
+        let windows = vec![0..5, 25..35, 0..50];
+        assert_eq!(align(&candidates, &windows), vec![None, Some(2), Some(3)]);
+    }
+}
