@@ -9,6 +9,13 @@ fn main() {
     println!("body width {}", l.body_width);
     for (i, c) in l.chunks.iter().enumerate() {
         let t: String = c.text.as_str().chars().take(70).collect();
-        println!("{i:3} p{:<2} {:?} wide={} rs={} lines={} | {t}", c.page, c.zone, c.wide as u8, c.region_start as u8, c.lines.len());
+        println!(
+            "{i:3} p{:<2} {:?} wide={} rs={} lines={} | {t}",
+            c.page,
+            c.zone,
+            c.wide as u8,
+            c.region_start as u8,
+            c.lines.len()
+        );
     }
 }

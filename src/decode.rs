@@ -15,16 +15,23 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8]) -> Decoded {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(body) {
-        Ok(text) => Decoded { text: text.to_owned(), encoding: "utf-8" },
-        Err(_) => Decoded { text: body.iter().map(|&b| windows_1252(b)).collect(), encoding: "windows-1252" },
+        Ok(text) => Decoded {
+            text: text.to_owned(),
+            encoding: "utf-8",
+        },
+        Err(_) => Decoded {
+            text: body.iter().map(|&b| windows_1252(b)).collect(),
+            encoding: "windows-1252",
+        },
     }
 }
 
 /// Windows-1252 to Unicode: Latin-1 except the 0x80–0x9F block of typographic signs.
 fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9F => HIGH[(b - 0x80) as usize],

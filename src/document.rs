@@ -67,7 +67,10 @@ pub enum BlockKind {
     Paragraph { number: Option<String> },
     /// A sub-item on its own line: `label` such as `a` or `iv`, `parent` the
     /// number of its paragraph.
-    Item { label: String, parent: Option<String> },
+    Item {
+        label: String,
+        parent: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -50,15 +50,30 @@ pub struct Parts<'a> {
 }
 
 pub fn document(parts: Parts) -> Document {
-    let Parts { input, source, pages, layout, repairs, structure } = parts;
+    let Parts {
+        input,
+        source,
+        pages,
+        layout,
+        repairs,
+        structure,
+    } = parts;
     let index = CharIndex::new(input);
     let spans_of = |chunks: &[usize]| -> Vec<[usize; 2]> {
         let mut ranges: Vec<Range<usize>> = chunks
             .iter()
-            .flat_map(|&c| layout.chunks[c].lines.iter().map(|&l| crate::pages::trimmed_span(input, &pages.lines[l].span)))
+            .flat_map(|&c| {
+                layout.chunks[c]
+                    .lines
+                    .iter()
+                    .map(|&l| crate::pages::trimmed_span(input, &pages.lines[l].span))
+            })
             .collect();
         ranges.sort_by_key(|r| r.start);
-        merge_spans(input, ranges).iter().map(|r| index.span(r)).collect()
+        merge_spans(input, ranges)
+            .iter()
+            .map(|r| index.span(r))
+            .collect()
     };
     let blocks = structure
         .blocks
@@ -83,19 +98,38 @@ pub fn document(parts: Parts) -> Document {
     let mut footnotes: Vec<Footnote> = structure
         .footnotes
         .iter()
-        .map(|f| Footnote { number: f.number.clone(), text: f.text.as_str().to_owned(), page: f.page, spans: spans_of(&f.chunks) })
+        .map(|f| Footnote {
+            number: f.number.clone(),
+            text: f.text.as_str().to_owned(),
+            page: f.page,
+            spans: spans_of(&f.chunks),
+        })
         .collect();
-    footnotes.sort_by_key(|f| if f.number == "*" { 0 } else { f.number.parse::<u64>().map_or(u64::MAX, |n| n + 1) });
+    footnotes.sort_by_key(|f| {
+        if f.number == "*" {
+            0
+        } else {
+            f.number.parse::<u64>().map_or(u64::MAX, |n| n + 1)
+        }
+    });
 
     let mut removed: Vec<Removed> = pages
         .removed
         .iter()
-        .map(|r| Removed { span: index.span(&r.span), reason: r.reason.to_owned(), text: input[r.span.clone()].to_owned() })
+        .map(|r| Removed {
+            span: index.span(&r.span),
+            reason: r.reason.to_owned(),
+            text: input[r.span.clone()].to_owned(),
+        })
         .collect();
     for &(chunk, reason) in &structure.dropped {
         for &l in &layout.chunks[chunk].lines {
             let span = crate::pages::trimmed_span(input, &pages.lines[l].span);
-            removed.push(Removed { span: index.span(&span), reason: reason.to_owned(), text: input[span].to_owned() });
+            removed.push(Removed {
+                span: index.span(&span),
+                reason: reason.to_owned(),
+                text: input[span].to_owned(),
+            });
         }
     }
     removed.sort_by_key(|r| r.span);
@@ -121,7 +155,11 @@ pub fn document(parts: Parts) -> Document {
         warnings: structure
             .warnings
             .into_iter()
-            .map(|w| Warning { code: w.code.to_owned(), message: w.message, span: w.source.map(|s| index.span(&s)) })
+            .map(|w| Warning {
+                code: w.code.to_owned(),
+                message: w.message,
+                span: w.source.map(|s| index.span(&s)),
+            })
             .collect(),
     }
 }
@@ -131,7 +169,9 @@ fn merge_spans(input: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for r in ranges {
         match out.last_mut() {
-            Some(last) if r.start >= last.end && input[last.end..r.start].trim().is_empty() => last.end = r.end.max(last.end),
+            Some(last) if r.start >= last.end && input[last.end..r.start].trim().is_empty() => {
+                last.end = r.end.max(last.end)
+            }
             _ => out.push(r),
         }
     }
@@ -143,7 +183,10 @@ pub fn text(doc: &Document) -> String {
     let mut out = String::new();
     for b in &doc.blocks {
         match &b.kind {
-            BlockKind::Heading { number: Some(n), .. } | BlockKind::Paragraph { number: Some(n) } => {
+            BlockKind::Heading {
+                number: Some(n), ..
+            }
+            | BlockKind::Paragraph { number: Some(n) } => {
                 out.push_str(&format!("{n}. {}\n\n", b.text))
             }
             BlockKind::Item { label, .. } => out.push_str(&format!("{label}) {}\n\n", b.text)),

@@ -4,9 +4,24 @@
 use crate::lexicon::Lang;
 
 const MARKERS: [(Lang, &[&str]); 3] = [
-    (Lang::Fr, &["le", "les", "des", "et", "du", "pour", "dans", "une", "sur", "au", "est", "aux"]),
-    (Lang::Es, &["el", "los", "las", "y", "del", "para", "con", "por", "una", "se", "al", "es"]),
-    (Lang::En, &["the", "of", "and", "to", "for", "is", "that", "with", "on", "by", "was", "are"]),
+    (
+        Lang::Fr,
+        &[
+            "le", "les", "des", "et", "du", "pour", "dans", "une", "sur", "au", "est", "aux",
+        ],
+    ),
+    (
+        Lang::Es,
+        &[
+            "el", "los", "las", "y", "del", "para", "con", "por", "una", "se", "al", "es",
+        ],
+    ),
+    (
+        Lang::En,
+        &[
+            "the", "of", "and", "to", "for", "is", "that", "with", "on", "by", "was", "are",
+        ],
+    ),
 ];
 
 /// The language whose function words are most frequent in `text`; `None` when
@@ -35,8 +50,16 @@ mod tests {
     #[test]
     fn tells_the_three_languages() {
         assert_eq!(detect("Les États Membres et le système des Nations Unies pour le développement durable dans une région"), Some(Lang::Fr));
-        assert_eq!(detect("El agua y el saneamiento para los países con las personas por una vida"), Some(Lang::Es));
-        assert_eq!(detect("The States parties to the Convention and the Tribunal of the Sea for the world"), Some(Lang::En));
+        assert_eq!(
+            detect("El agua y el saneamiento para los países con las personas por una vida"),
+            Some(Lang::Es)
+        );
+        assert_eq!(
+            detect(
+                "The States parties to the Convention and the Tribunal of the Sea for the world"
+            ),
+            Some(Lang::En)
+        );
         assert_eq!(detect("12 34"), None);
     }
 }

@@ -59,15 +59,22 @@ static ITEM_START: LazyLock<Regex> =
 /// Group the lines of `pages` into chunks and mark each page's footnote zone.
 pub fn lay_out(input: &str, pages: &Pages, lexicon: Option<&'static Lexicon>) -> Layout {
     let body_width = body_width(input, &pages.lines);
-    let joiner = Joiner { lexicon, vocabulary: Vocabulary::of(input) };
+    let joiner = Joiner {
+        lexicon,
+        vocabulary: Vocabulary::of(input),
+    };
     let groups = group_lines(input, &pages.lines, body_width);
     let mut chunks: Vec<Chunk> = groups
         .into_iter()
         .map(|lines| {
             let first = &pages.lines[lines[0]];
-            let widths: Vec<usize> = lines.iter().map(|&i| char_len(input, &pages.lines[i])).collect();
+            let widths: Vec<usize> = lines
+                .iter()
+                .map(|&i| char_len(input, &pages.lines[i]))
+                .collect();
             let full = &widths[..widths.len().saturating_sub(1)];
-            let wide = !full.is_empty() && full.iter().sum::<usize>() * 100 >= full.len() * body_width * 105
+            let wide = !full.is_empty()
+                && full.iter().sum::<usize>() * 100 >= full.len() * body_width * 105
                 || widths.iter().any(|&w| w * 100 > body_width * 110);
             Chunk {
                 text: joiner.join_lines(input, &pages.lines, &lines),
@@ -81,7 +88,11 @@ pub fn lay_out(input: &str, pages: &Pages, lexicon: Option<&'static Lexicon>) ->
         })
         .collect();
     mark_footnote_zones(&mut chunks, body_width);
-    Layout { chunks, body_width, joiner }
+    Layout {
+        chunks,
+        body_width,
+        joiner,
+    }
 }
 
 fn char_len(input: &str, line: &Line) -> usize {
@@ -90,7 +101,11 @@ fn char_len(input: &str, line: &Line) -> usize {
 
 /// The length of a full line of body text: the upper quartile of line lengths.
 fn body_width(input: &str, lines: &[Line]) -> usize {
-    let mut lens: Vec<usize> = lines.iter().map(|l| char_len(input, l)).filter(|&n| n >= 20).collect();
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .map(|l| char_len(input, l))
+        .filter(|&n| n >= 20)
+        .collect();
     if lens.is_empty() {
         return 80;
     }
@@ -115,7 +130,8 @@ fn group_lines(input: &str, lines: &[Line], body_width: usize) -> Vec<Vec<usize>
             let prev_line = &lines[prev];
             if line.page != prev_line.page
                 || line.region_start
-                || ends_paragraph(input, prev_line, body_width) && opens_paragraph(&input[line.span.clone()])
+                || ends_paragraph(input, prev_line, body_width)
+                    && opens_paragraph(&input[line.span.clone()])
                 || lone_number(&input[line.span.clone()])
                 || lone_number(&input[prev_line.span.clone()])
             {
@@ -145,7 +161,10 @@ fn ends_paragraph(input: &str, line: &Line, body_width: usize) -> bool {
 
 fn opens_paragraph(line: &str) -> bool {
     let t = line.trim_start();
-    ITEM_START.is_match(t) || t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«“\"(".contains(c))
+    ITEM_START.is_match(t)
+        || t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«“\"(".contains(c))
 }
 
 /// Joins lines: a line-break hyphen is dropped when the joined word is a word (of
@@ -180,7 +199,8 @@ impl Joiner {
             Some(cut) => {
                 let left = last_word(&prev[..cut]);
                 let right = first_word(next.as_str());
-                let keep = hyphen_verdict(left, right, self.lexicon, &self.vocabulary) == Hyphen::Keep;
+                let keep =
+                    hyphen_verdict(left, right, self.lexicon, &self.vocabulary) == Hyphen::Keep;
                 let len = text.len();
                 text.replace(cut..len, if keep { "-" } else { "" });
             }
@@ -203,7 +223,9 @@ fn line_break_hyphen(text: &str) -> Option<usize> {
 }
 
 fn last_word(s: &str) -> &str {
-    let start = s.rfind(|c: char| !c.is_alphanumeric() && c != '-').map_or(0, |i| i + s[i..].chars().next().unwrap().len_utf8());
+    let start = s
+        .rfind(|c: char| !c.is_alphanumeric() && c != '-')
+        .map_or(0, |i| i + s[i..].chars().next().unwrap().len_utf8());
     &s[start..]
 }
 
@@ -218,8 +240,17 @@ enum Hyphen {
     Keep,
 }
 
-fn hyphen_verdict(left: &str, right: &str, lexicon: Option<&Lexicon>, vocabulary: &Vocabulary) -> Hyphen {
-    if right.chars().next().is_none_or(|c| c.is_uppercase() || c.is_ascii_digit()) {
+fn hyphen_verdict(
+    left: &str,
+    right: &str,
+    lexicon: Option<&Lexicon>,
+    vocabulary: &Vocabulary,
+) -> Hyphen {
+    if right
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
         return Hyphen::Keep;
     }
     // `left` may hold earlier hyphens (`Asie-Pacifi-`): judge the last part.
@@ -233,7 +264,9 @@ fn hyphen_verdict(left: &str, right: &str, lexicon: Option<&Lexicon>, vocabulary
     if known(&joined) {
         return Hyphen::Drop;
     }
-    if lexicon.is_some_and(|l| l.contains(&hyphenated)) || (left_part.chars().count() > 1 && known(left_part) && known(right)) {
+    if lexicon.is_some_and(|l| l.contains(&hyphenated))
+        || (left_part.chars().count() > 1 && known(left_part) && known(right))
+    {
         return Hyphen::Keep;
     }
     Hyphen::Drop
@@ -248,7 +281,9 @@ impl Vocabulary {
         let mut words = HashSet::new();
         for line in input.lines() {
             let line = line.trim_end();
-            let mut tokens = line.split(|c: char| !(c.is_alphanumeric() || c == '-')).peekable();
+            let mut tokens = line
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .peekable();
             while let Some(token) = tokens.next() {
                 // The last token of a line may be cut by a hyphen: not evidence.
                 if tokens.peek().is_none() && line.ends_with('-') {
@@ -273,7 +308,10 @@ fn mark_footnote_zones(chunks: &mut [Chunk], body_width: usize) {
     let mut page_start = 0;
     while page_start < chunks.len() {
         let page = chunks[page_start].page;
-        let page_end = chunks[page_start..].iter().position(|c| c.page != page).map_or(chunks.len(), |n| page_start + n);
+        let page_end = chunks[page_start..]
+            .iter()
+            .position(|c| c.page != page)
+            .map_or(chunks.len(), |n| page_start + n);
         let mut zone_start = page_end;
         while zone_start > page_start && in_zone(chunks, page_start, zone_start - 1, body_width) {
             zone_start -= 1;
@@ -281,15 +319,23 @@ fn mark_footnote_zones(chunks: &mut [Chunk], body_width: usize) {
         // A note that opens with its number claims the rest of the page, unless body
         // text (a numbered paragraph, an item) comes after it.
         if let Some(k) = (page_start + 1..zone_start).find(|&k| {
-            opens_note(&chunks[k]) && chunks[k + 1..page_end].iter().all(|c| !PARAGRAPH_START.is_match(c.text.as_str()) && !ITEM_START.is_match(c.text.as_str()))
+            opens_note(&chunks[k])
+                && chunks[k + 1..page_end].iter().all(|c| {
+                    !PARAGRAPH_START.is_match(c.text.as_str())
+                        && !ITEM_START.is_match(c.text.as_str())
+                })
         }) {
             zone_start = k;
-            while zone_start > page_start + 1 && in_zone(chunks, page_start, zone_start - 1, body_width) {
+            while zone_start > page_start + 1
+                && in_zone(chunks, page_start, zone_start - 1, body_width)
+            {
                 zone_start -= 1;
             }
         }
         // A zone made only of marker lines is a column of paragraph numbers or noise.
-        let has_text = chunks[zone_start..page_end].iter().any(|c| note_like(c, body_width) != NoteLike::Marker);
+        let has_text = chunks[zone_start..page_end]
+            .iter()
+            .any(|c| note_like(c, body_width) != NoteLike::Marker);
         // The first page region of the document is its masthead, never a footnote zone.
         if has_text && zone_start < page_end && zone_start != 0 {
             for c in &mut chunks[zone_start..page_end] {
@@ -305,7 +351,12 @@ fn mark_footnote_zones(chunks: &mut [Chunk], body_width: usize) {
 fn in_zone(chunks: &[Chunk], page_start: usize, k: usize, body_width: usize) -> bool {
     match note_like(&chunks[k], body_width) {
         NoteLike::No => {
-            let starts_lower = chunks[k].text.as_str().chars().next().is_some_and(|c| c.is_lowercase());
+            let starts_lower = chunks[k]
+                .text
+                .as_str()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase());
             starts_lower && k > page_start && note_like(&chunks[k - 1], body_width) == NoteLike::Yes
         }
         _ => true,
@@ -331,9 +382,13 @@ fn note_like(chunk: &Chunk, body_width: usize) -> NoteLike {
         return NoteLike::Yes;
     }
     // A short complete sentence: a note such as `Voir A/64/350.`.
-    let short = chunk.lines.len() <= 2 && text.chars().count() <= body_width * 2 && (text.split_whitespace().nth(1).is_some() || text.chars().count() >= 8);
+    let short = chunk.lines.len() <= 2
+        && text.chars().count() <= body_width * 2
+        && (text.split_whitespace().nth(1).is_some() || text.chars().count() >= 8);
     let sentence = text.chars().next().is_some_and(|c| c.is_uppercase())
-        && text.trim_end_matches(|c: char| "»”\"’')".contains(c)).ends_with('.');
+        && text
+            .trim_end_matches(|c: char| "»”\"’')".contains(c))
+            .ends_with('.');
     if short && sentence {
         NoteLike::Yes
     } else {
@@ -358,7 +413,11 @@ mod tests {
     use crate::pages::paginate;
 
     fn layout(text: &str) -> Layout {
-        lay_out(text, &paginate(text), Some(Lexicon::get(crate::lexicon::Lang::Fr)))
+        lay_out(
+            text,
+            &paginate(text),
+            Some(Lexicon::get(crate::lexicon::Lang::Fr)),
+        )
     }
 
     #[test]
@@ -369,8 +428,12 @@ mod tests {
 
     #[test]
     fn real_hyphens_stay() {
-        let l = layout("coopération Sud-\nSud et la COVID-\n19 et les alliances public-\nprivé ici");
-        assert_eq!(l.chunks[0].text.as_str(), "coopération Sud-Sud et la COVID-19 et les alliances public-privé ici");
+        let l =
+            layout("coopération Sud-\nSud et la COVID-\n19 et les alliances public-\nprivé ici");
+        assert_eq!(
+            l.chunks[0].text.as_str(),
+            "coopération Sud-Sud et la COVID-19 et les alliances public-privé ici"
+        );
     }
 
     #[test]
@@ -403,7 +466,9 @@ mod tests {
     #[test]
     fn an_item_after_a_short_line_ending_with_a_semicolon_starts_a_chunk() {
         let long = "x".repeat(90);
-        let text = format!("{long}\na) todavia existen problemas;\nb) hemos recorrido un largo camino; y\n");
+        let text = format!(
+            "{long}\na) todavia existen problemas;\nb) hemos recorrido un largo camino; y\n"
+        );
         let l = layout(&text);
         assert_eq!(l.chunks.len(), 2);
         assert!(l.chunks[1].text.as_str().starts_with("b) hemos"));
@@ -415,7 +480,10 @@ mod tests {
         let text = format!("Titre\n\n{body}\n5 Voir http://example.org/.\n\u{c}{body}");
         let l = layout(&text);
         let zones: Vec<_> = l.chunks.iter().map(|c| c.zone).collect();
-        assert_eq!(zones, vec![Zone::Body, Zone::Body, Zone::Footnotes, Zone::Body]);
+        assert_eq!(
+            zones,
+            vec![Zone::Body, Zone::Body, Zone::Footnotes, Zone::Body]
+        );
     }
 
     #[test]

@@ -45,9 +45,15 @@ impl Lexicon {
         static ES: OnceLock<Lexicon> = OnceLock::new();
         static EN: OnceLock<Lexicon> = OnceLock::new();
         match lang {
-            Lang::Fr => FR.get_or_init(|| Lexicon::parse(include_bytes!("../dictionaries/fr.tsv.gz"))),
-            Lang::Es => ES.get_or_init(|| Lexicon::parse(include_bytes!("../dictionaries/es.tsv.gz"))),
-            Lang::En => EN.get_or_init(|| Lexicon::parse(include_bytes!("../dictionaries/en.tsv.gz"))),
+            Lang::Fr => {
+                FR.get_or_init(|| Lexicon::parse(include_bytes!("../dictionaries/fr.tsv.gz")))
+            }
+            Lang::Es => {
+                ES.get_or_init(|| Lexicon::parse(include_bytes!("../dictionaries/es.tsv.gz")))
+            }
+            Lang::En => {
+                EN.get_or_init(|| Lexicon::parse(include_bytes!("../dictionaries/en.tsv.gz")))
+            }
         }
     }
 
@@ -71,7 +77,10 @@ impl Lexicon {
         if let Some(&f) = self.freq.get(word) {
             return f;
         }
-        self.freq.get(&word.to_lowercase().replace('’', "'")).copied().unwrap_or(0)
+        self.freq
+            .get(&word.to_lowercase().replace('’', "'"))
+            .copied()
+            .unwrap_or(0)
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -88,7 +97,10 @@ mod tests {
         let fr = Lexicon::get(Lang::Fr);
         assert!(fr.contains("système"));
         assert!(fr.contains("Développement"));
-        assert!(fr.freq("systéme") + 200 < fr.freq("système"), "OCR misspellings are rare if present");
+        assert!(
+            fr.freq("systéme") + 200 < fr.freq("système"),
+            "OCR misspellings are rare if present"
+        );
         assert!(Lexicon::get(Lang::Es).contains("está"));
         assert!(Lexicon::get(Lang::En).freq("the") > 700);
     }

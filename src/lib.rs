@@ -39,7 +39,17 @@ pub fn clean(bytes: &[u8], path: &str) -> document::Document {
     if m.language.is_none() {
         m.language = lang.map(|l| l.code().to_owned());
     }
-    for value in [&mut m.organ, &mut m.session, &mut m.agenda, &mut m.agenda_title, &mut m.title, &mut m.subtitle].into_iter().flatten() {
+    for value in [
+        &mut m.organ,
+        &mut m.session,
+        &mut m.agenda,
+        &mut m.agenda_title,
+        &mut m.title,
+        &mut m.subtitle,
+    ]
+    .into_iter()
+    .flatten()
+    {
         *value = repair::repair_value(value, lang);
     }
     let source = document::Source {
@@ -48,5 +58,12 @@ pub fn clean(bytes: &[u8], path: &str) -> document::Document {
         sha256: format!("{:x}", Sha256::digest(bytes)),
         encoding: decoded.encoding.to_owned(),
     };
-    emit::document(emit::Parts { input, source, pages: &pages, layout: &layout, repairs, structure })
+    emit::document(emit::Parts {
+        input,
+        source,
+        pages: &pages,
+        layout: &layout,
+        repairs,
+        structure,
+    })
 }

@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "ocrmend", version, about = "Turns the raw OCR text of UN reports into clean, structured JSON")]
+#[command(
+    name = "ocrmend",
+    version,
+    about = "Turns the raw OCR text of UN reports into clean, structured JSON"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -40,7 +44,11 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Clean { input, output, format } => match run_clean(&input, output, format) {
+        Command::Clean {
+            input,
+            output,
+            format,
+        } => match run_clean(&input, output, format) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("ocrmend: {e}");
@@ -53,7 +61,9 @@ fn main() -> ExitCode {
 fn run_clean(input: &str, output: Option<PathBuf>, format: Format) -> Result<(), String> {
     let bytes = if input == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         buf
     } else {
         std::fs::read(input).map_err(|e| format!("cannot read {input}: {e}"))?
@@ -66,7 +76,10 @@ fn run_clean(input: &str, output: Option<PathBuf>, format: Format) -> Result<(),
         Format::Markdown => ocrmend::emit::markdown(&doc),
     };
     match output {
-        Some(path) => std::fs::write(&path, rendered).map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => std::io::stdout().write_all(rendered.as_bytes()).map_err(|e| format!("cannot write to stdout: {e}")),
+        Some(path) => std::fs::write(&path, rendered)
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => std::io::stdout()
+            .write_all(rendered.as_bytes())
+            .map_err(|e| format!("cannot write to stdout: {e}")),
     }
 }

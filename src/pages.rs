@@ -48,7 +48,8 @@ pub struct Pages {
 
 static SYMBOL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z]{1,4}(?:/[A-Z0-9][A-Za-z0-9.\-]*){2,5}$").unwrap());
-static JOB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{2}-\d{5})(?:\s*\([A-Z]\))?$").unwrap());
+static JOB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{2}-\d{5})(?:\s*\([A-Z]\))?$").unwrap());
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}/\d{1,4}$").unwrap());
 static DATE_CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{6}$").unwrap());
 static BARCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\d{6,}\*$").unwrap());
@@ -76,12 +77,16 @@ pub fn paginate(text: &str) -> Pages {
             break_pending = true;
         }
         if let Some(reason) = furniture(trimmed, symbol.as_deref()) {
-            removed.push(Removal { span: trimmed_span(text, &r.span), reason });
+            removed.push(Removal {
+                span: trimmed_span(text, &r.span),
+                reason,
+            });
             break_pending |= !in_cluster;
             continue;
         }
         let blank = trimmed.is_empty();
-        let one_space_indent = !has_form_feed && content.starts_with(' ') && !content.starts_with("  ") && !blank;
+        let one_space_indent =
+            !has_form_feed && content.starts_with(' ') && !content.starts_with("  ") && !blank;
         let region_start = !blank && (one_space_indent || break_pending && seen_content);
         if !blank && (break_pending || one_space_indent) && seen_content {
             page += 1;
@@ -92,9 +97,19 @@ pub fn paginate(text: &str) -> Pages {
             seen_content = true;
             in_cluster &= trimmed.chars().count() <= SHORT_LINE;
         }
-        lines.push(Line { span: r.span, page, blank, region_start });
+        lines.push(Line {
+            span: r.span,
+            page,
+            blank,
+            region_start,
+        });
     }
-    Pages { lines, removed, symbol, job }
+    Pages {
+        lines,
+        removed,
+        symbol,
+        job,
+    }
 }
 
 /// Lines this short between header and footer lines are strays in the cluster.
@@ -112,29 +127,48 @@ fn split_lines(text: &str) -> Vec<RawLine> {
     let mut after_form_feed = false;
     for (i, c) in text.char_indices() {
         if c == '\n' || c == '\u{c}' {
-            let end = if c == '\n' && text[..i].ends_with('\r') { i - 1 } else { i };
-            out.push(RawLine { span: start..end, after_form_feed });
+            let end = if c == '\n' && text[..i].ends_with('\r') {
+                i - 1
+            } else {
+                i
+            };
+            out.push(RawLine {
+                span: start..end,
+                after_form_feed,
+            });
             after_form_feed = c == '\u{c}';
             start = i + 1;
         }
     }
     if start < text.len() {
-        out.push(RawLine { span: start..text.len(), after_form_feed });
+        out.push(RawLine {
+            span: start..text.len(),
+            after_form_feed,
+        });
     }
     out
 }
 
 /// The symbol-shaped line that stands alone at least twice: the running header.
 fn running_symbol(text: &str, lines: &[RawLine]) -> Option<String> {
-    most_frequent(lines.iter().map(|l| text[l.span.clone()].trim()).filter(|t| SYMBOL.is_match(t)), 2)
+    most_frequent(
+        lines
+            .iter()
+            .map(|l| text[l.span.clone()].trim())
+            .filter(|t| SYMBOL.is_match(t)),
+        2,
+    )
 }
 
 /// The job number: the `NN-NNNNN` token of footer lines.
 fn job_number(text: &str, lines: &[RawLine]) -> Option<String> {
-    let tokens = lines.iter().flat_map(|l| text[l.span.clone()].split_whitespace()).filter_map(|t| {
-        let t = t.split('(').next().unwrap_or(t);
-        JOB.captures(t).map(|c| c.get(1).unwrap().as_str())
-    });
+    let tokens = lines
+        .iter()
+        .flat_map(|l| text[l.span.clone()].split_whitespace())
+        .filter_map(|t| {
+            let t = t.split('(').next().unwrap_or(t);
+            JOB.captures(t).map(|c| c.get(1).unwrap().as_str())
+        });
     most_frequent(tokens, 1)
 }
 
@@ -159,7 +193,9 @@ fn furniture(line: &str, symbol: Option<&str>) -> Option<&'static str> {
         return None;
     }
     let tokens: Vec<&str> = line.split_whitespace().collect();
-    let has_job = tokens.iter().any(|t| JOB.is_match(t) || JOB.is_match(t.split('(').next().unwrap_or(t)));
+    let has_job = tokens
+        .iter()
+        .any(|t| JOB.is_match(t) || JOB.is_match(t.split('(').next().unwrap_or(t)));
     let furniture_token = |t: &&str| {
         Some(*t) == symbol
             || PAGE_NUMBER.is_match(t)
@@ -193,7 +229,11 @@ mod tests {
     use super::*;
 
     fn content(text: &str, p: &Pages) -> Vec<(u32, String)> {
-        p.lines.iter().filter(|l| !l.blank).map(|l| (l.page, text[l.span.clone()].trim().to_owned())).collect()
+        p.lines
+            .iter()
+            .filter(|l| !l.blank)
+            .map(|l| (l.page, text[l.span.clone()].trim().to_owned()))
+            .collect()
     }
 
     #[test]
@@ -202,7 +242,10 @@ mod tests {
         let p = paginate(text);
         assert_eq!(p.symbol.as_deref(), Some("A/75/371"));
         assert_eq!(p.job.as_deref(), Some("20-12800"));
-        assert_eq!(content(text, &p), vec![(1, "Body one.".into()), (2, "Body two.".into())]);
+        assert_eq!(
+            content(text, &p),
+            vec![(1, "Body one.".into()), (2, "Body two.".into())]
+        );
         assert_eq!(p.removed.len(), 4);
     }
 
@@ -229,16 +272,29 @@ mod tests {
     #[test]
     fn form_feed_and_one_space_indent_break_pages() {
         let text = "one\n\u{c}two\n";
-        assert_eq!(content(text, &paginate(text)), vec![(1, "one".into()), (2, "two".into())]);
+        assert_eq!(
+            content(text, &paginate(text)),
+            vec![(1, "one".into()), (2, "two".into())]
+        );
         let text = "one\n two\n";
-        assert_eq!(content(text, &paginate(text)), vec![(1, "one".into()), (2, "two".into())]);
+        assert_eq!(
+            content(text, &paginate(text)),
+            vec![(1, "one".into()), (2, "two".into())]
+        );
     }
 
     #[test]
     fn a_cluster_of_furniture_is_one_page_break() {
         let text = "Body one.\n25-14327\n\nA/80/318\n\nIl.\n\n2/6\n\nExamen\nA/80/318\n";
         let p = paginate(text);
-        assert_eq!(content(text, &p), vec![(1, "Body one.".into()), (2, "Il.".into()), (2, "Examen".into())]);
+        assert_eq!(
+            content(text, &p),
+            vec![
+                (1, "Body one.".into()),
+                (2, "Il.".into()),
+                (2, "Examen".into())
+            ]
+        );
     }
 
     #[test]

@@ -26,7 +26,8 @@ pub struct Repair {
     pub confidence: f64,
 }
 
-static ELIDED_L: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[\s(«“\[])([1I|\[\]!]’ ?)\p{L}").unwrap());
+static ELIDED_L: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(«“\[])([1I|\[\]!]’ ?)\p{L}").unwrap());
 static CAPITAL_IL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[.!?»]\s+)((?:11|I1|1l|lI|II)(s?)) (?:est|a|ont|s’|n’|ne|se|y|sera|serait|était|sont|avait|avaient|convient|faut|importe|reste|existe|semble|peut|peuvent|doit|doivent|devrait|pourrait)\b").unwrap()
 });
@@ -46,14 +47,42 @@ pub fn repair(layout: &mut Layout, lang: Option<Lang>) -> Vec<Repair> {
 pub fn repair_text(text: &mut Tracked, lang: Option<Lang>, repairs: &mut Vec<Repair>) {
     let lexicon = lang.map(Lexicon::get);
     if lang == Some(Lang::Fr) {
-        fix_all(text, &ELIDED_L, |_| Some("l’".to_owned()), "elided-l", 0.98, repairs);
-        fix_all(text, &CAPITAL_IL, |m| Some(if m.ends_with('s') { "Ils" } else { "Il" }.to_owned()), "capital-il", 0.95, repairs);
+        fix_all(
+            text,
+            &ELIDED_L,
+            |_| Some("l’".to_owned()),
+            "elided-l",
+            0.98,
+            repairs,
+        );
+        fix_all(
+            text,
+            &CAPITAL_IL,
+            |m| Some(if m.ends_with('s') { "Ils" } else { "Il" }.to_owned()),
+            "capital-il",
+            0.95,
+            repairs,
+        );
         if let Some(lexicon) = lexicon {
-            fix_all(text, &CAPITAL_E, |w| accented_capital(w, lexicon), "capital-accent", 0.9, repairs);
+            fix_all(
+                text,
+                &CAPITAL_E,
+                |w| accented_capital(w, lexicon),
+                "capital-accent",
+                0.9,
+                repairs,
+            );
         }
     }
     if let Some(lexicon) = lexicon {
-        fix_all(text, &NOISE_IN_WORD, |w| noise_free(w, lexicon), "glyph-noise", 0.9, repairs);
+        fix_all(
+            text,
+            &NOISE_IN_WORD,
+            |w| noise_free(w, lexicon),
+            "glyph-noise",
+            0.9,
+            repairs,
+        );
     }
 }
 
@@ -88,8 +117,16 @@ fn fix_all(
         let range = m.range();
         let before = m.as_str().to_owned();
         at = range.end.max(at + 1);
-        let Some(after) = fix(&before).filter(|a| *a != before) else { continue };
-        repairs.push(Repair { source: text.source_range(range.clone()), before, after: after.clone(), rule, confidence });
+        let Some(after) = fix(&before).filter(|a| *a != before) else {
+            continue;
+        };
+        repairs.push(Repair {
+            source: text.source_range(range.clone()),
+            before,
+            after: after.clone(),
+            rule,
+            confidence,
+        });
         at = range.start + after.len();
         text.replace(range, &after);
     }
@@ -99,17 +136,34 @@ fn fix_all(
 fn noise_free(word: &str, lexicon: &Lexicon) -> Option<String> {
     let mut candidates = vec![String::new()];
     for c in word.chars() {
-        let options: &[&str] = if c == '¢' || c == '€' { &["", "é", "è", "c"] } else { &[] };
-        candidates = if options.is_empty() {
-            candidates.into_iter().map(|mut s| { s.push(c); s }).collect()
+        let options: &[&str] = if c == '¢' || c == '€' {
+            &["", "é", "è", "c"]
         } else {
-            candidates.into_iter().flat_map(|s| options.iter().map(move |o| format!("{s}{o}"))).collect()
+            &[]
+        };
+        candidates = if options.is_empty() {
+            candidates
+                .into_iter()
+                .map(|mut s| {
+                    s.push(c);
+                    s
+                })
+                .collect()
+        } else {
+            candidates
+                .into_iter()
+                .flat_map(|s| options.iter().map(move |o| format!("{s}{o}")))
+                .collect()
         };
         if candidates.len() > 64 {
             return None;
         }
     }
-    candidates.into_iter().filter(|w| !w.is_empty()).max_by_key(|w| lexicon.freq(w)).filter(|w| lexicon.contains(w))
+    candidates
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .max_by_key(|w| lexicon.freq(w))
+        .filter(|w| lexicon.contains(w))
 }
 
 #[cfg(test)]
@@ -125,7 +179,10 @@ mod tests {
 
     #[test]
     fn elided_l() {
-        let (t, r) = run("a 1’horizon 2030 et I’appui de [’OMS et 1’ objectif", Lang::Fr);
+        let (t, r) = run(
+            "a 1’horizon 2030 et I’appui de [’OMS et 1’ objectif",
+            Lang::Fr,
+        );
         assert_eq!(t, "a l’horizon 2030 et l’appui de l’OMS et l’objectif");
         assert_eq!(r.len(), 4);
         assert_eq!(r[0].source, 2..6);
@@ -133,19 +190,34 @@ mod tests {
 
     #[test]
     fn capital_il_only_before_a_verb_at_a_sentence_start() {
-        let (t, _) = run("Fin. 11 est essentiel. IIs ont dit. Et 11 millions de dollars.", Lang::Fr);
-        assert_eq!(t, "Fin. Il est essentiel. Ils ont dit. Et 11 millions de dollars.");
+        let (t, _) = run(
+            "Fin. 11 est essentiel. IIs ont dit. Et 11 millions de dollars.",
+            Lang::Fr,
+        );
+        assert_eq!(
+            t,
+            "Fin. Il est essentiel. Ils ont dit. Et 11 millions de dollars."
+        );
     }
 
     #[test]
     fn noise_glyphs_inside_words() {
-        let (t, _) = run("la capacité¢ du systéme et les projets lié¢s a la paralléle financi¢re", Lang::Fr);
-        assert_eq!(t, "la capacité du systéme et les projets liés a la paralléle financière");
+        let (t, _) = run(
+            "la capacité¢ du systéme et les projets lié¢s a la paralléle financi¢re",
+            Lang::Fr,
+        );
+        assert_eq!(
+            t,
+            "la capacité du systéme et les projets liés a la paralléle financière"
+        );
     }
 
     #[test]
     fn capital_e_gets_its_accent_back() {
-        let (t, _) = run("Les Etats Membres et les Emirats arabes unis en Europe", Lang::Fr);
+        let (t, _) = run(
+            "Les Etats Membres et les Emirats arabes unis en Europe",
+            Lang::Fr,
+        );
         assert_eq!(t, "Les États Membres et les Émirats arabes unis en Europe");
     }
 

@@ -66,7 +66,10 @@ impl Tracked {
             return at..at;
         }
         let start = self.src[range.start];
-        let end = self.src[range.start..range.end].iter().max().map_or(start, |&m| m + 1);
+        let end = self.src[range.start..range.end]
+            .iter()
+            .max()
+            .map_or(start, |&m| m + 1);
         start..end
     }
 
@@ -80,7 +83,10 @@ impl Tracked {
 
     /// Cut the output at `at`: `self` keeps the start, the rest is returned.
     pub fn split_off(&mut self, at: usize) -> Tracked {
-        Tracked { text: self.text.split_off(at), src: self.src.split_off(at) }
+        Tracked {
+            text: self.text.split_off(at),
+            src: self.src.split_off(at),
+        }
     }
 
     /// Trim white space at both ends.

@@ -19,7 +19,12 @@ fn every_fixture_matches_the_schema_and_accounts_for_every_character() {
         assert_valid(&doc);
         let input = ocrmend::decode::decode(&bytes).text;
         let missing = unaccounted(&input, &doc);
-        assert!(missing.is_empty(), "{name}: {} characters in no span, first at {:?}", missing.len(), &missing[..missing.len().min(5)]);
+        assert!(
+            missing.is_empty(),
+            "{name}: {} characters in no span, first at {:?}",
+            missing.len(),
+            &missing[..missing.len().min(5)]
+        );
     }
 }
 
@@ -34,7 +39,11 @@ fn seed_report_structure() {
             _ => None,
         })
         .collect();
-    assert_eq!(numbers, (1..=91).collect::<Vec<_>>(), "paragraphs run 1 to 91 with none lost or repeated");
+    assert_eq!(
+        numbers,
+        (1..=91).collect::<Vec<_>>(),
+        "paragraphs run 1 to 91 with none lost or repeated"
+    );
     let m = &doc.metadata;
     assert_eq!(m.symbol.as_deref(), Some("A/75/371"));
     assert_eq!(m.job.as_deref(), Some("20-12800"));
@@ -50,15 +59,36 @@ fn seed_report_structure() {
             _ => None,
         })
         .collect();
-    assert_eq!(&heads[..5], &[(1, None), (1, Some("I")), (1, Some("II")), (2, Some("A")), (2, Some("B"))]);
+    assert_eq!(
+        &heads[..5],
+        &[
+            (1, None),
+            (1, Some("I")),
+            (1, Some("II")),
+            (2, Some("A")),
+            (2, Some("B"))
+        ]
+    );
     // Footnote 1 is called from paragraph 7, after `(CEPALC)`.
-    let p7 = doc.blocks.iter().find(|b| b.kind == BlockKind::Paragraph { number: Some("7".into()) }).unwrap();
+    let p7 = doc
+        .blocks
+        .iter()
+        .find(|b| {
+            b.kind
+                == BlockKind::Paragraph {
+                    number: Some("7".into()),
+                }
+        })
+        .unwrap();
     let call = &p7.notes[0];
     assert_eq!(call.number, "1");
     assert!(p7.text[..p7.text.char_indices().nth(call.offset).unwrap().0].ends_with("(CEPALC)"));
     assert!(doc.footnotes.iter().any(|f| f.number == "*"));
     assert!(doc.removed.iter().any(|r| r.reason == "link-target"));
-    assert!(doc.removed.iter().any(|r| r.reason == "page-footer" && r.text.contains("20-12800")));
+    assert!(doc
+        .removed
+        .iter()
+        .any(|r| r.reason == "page-footer" && r.text.contains("20-12800")));
 }
 
 #[test]
@@ -67,6 +97,11 @@ fn crlf_and_lf_give_the_same_blocks() {
     let crlf = String::from_utf8(lf.clone()).unwrap().replace('\n', "\r\n");
     let a = ocrmend::clean(&lf, "x");
     let b = ocrmend::clean(crlf.as_bytes(), "x");
-    let texts = |d: &ocrmend::document::Document| d.blocks.iter().map(|b| (b.kind.clone(), b.text.clone())).collect::<Vec<_>>();
+    let texts = |d: &ocrmend::document::Document| {
+        d.blocks
+            .iter()
+            .map(|b| (b.kind.clone(), b.text.clone()))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(texts(&a), texts(&b));
 }

@@ -15,7 +15,8 @@ use crate::layout::{is_marker, Chunk};
 /// A printed note number (digits, or a star) and what follows it.
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\*|\d{1,3})\s+(\S)").unwrap());
 /// A mangled note number: glyphs (and perhaps digits) before the text.
-static MANGLED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^[©®™%°"“”‘’'=~]+\d*\s*(\S)"#).unwrap());
+static MANGLED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^[©®™%°"“”‘’'=~]+\d*\s*(\S)"#).unwrap());
 
 pub fn read_footnotes(
     chunks: &[Chunk],
@@ -49,7 +50,8 @@ pub fn read_footnotes(
                 None => (None, 0),
             },
         };
-        let star_due = notes.is_empty() && (printed.as_deref() == Some("*") || (printed.is_none() && title_has_call));
+        let star_due = notes.is_empty()
+            && (printed.as_deref() == Some("*") || (printed.is_none() && title_has_call));
         let number = if star_due {
             "*".to_owned()
         } else {
@@ -61,7 +63,9 @@ pub fn read_footnotes(
                         code: "footnote-number-inferred",
                         message: format!(
                             "footnote {next}: number {}; taken from the sequence",
-                            printed.as_deref().map_or("not printed".to_owned(), |p| format!("printed as {p:?}"))
+                            printed
+                                .as_deref()
+                                .map_or("not printed".to_owned(), |p| format!("printed as {p:?}"))
                         ),
                         source: Some(at..at),
                     });
@@ -75,7 +79,12 @@ pub fn read_footnotes(
         body.replace(0..text_at, "");
         let mut used = std::mem::take(&mut markers);
         used.push(i);
-        notes.push(FootnoteDraft { number, text: body, page: chunk.page, chunks: used });
+        notes.push(FootnoteDraft {
+            number,
+            text: body,
+            page: chunk.page,
+            chunks: used,
+        });
     }
     for i in markers {
         dropped.push((i, "noise"));

@@ -17,20 +17,43 @@ use super::{Unit, UnitKind, WarningDraft};
 
 pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec<WarningDraft>) {
     let widths = LevelWidths::of(units, body_width);
-    let first_numbered = units.iter().position(|u| u.kind == UnitKind::Paragraph && u.number.is_some());
+    let first_numbered = units
+        .iter()
+        .position(|u| u.kind == UnitKind::Paragraph && u.number.is_some());
     let mut chapter = 0u32;
     let mut section = 0u8; // 0: none yet in this chapter
     let mut section_words: Vec<String> = Vec::new();
     for i in 0..units.len() {
-        let UnitKind::Heading { numeral, widest_line, lines, .. } = units[i].kind.clone() else { continue };
-        let next_is_heading = matches!(units.get(i + 1).map(|u| &u.kind), Some(UnitKind::Heading { .. }));
-        let after_chapter = i > 0 && matches!(&units[i - 1].kind, UnitKind::Heading { level: Some(1), number: Some(_), .. });
+        let UnitKind::Heading {
+            numeral,
+            widest_line,
+            lines,
+            ..
+        } = units[i].kind.clone()
+        else {
+            continue;
+        };
+        let next_is_heading = matches!(
+            units.get(i + 1).map(|u| &u.kind),
+            Some(UnitKind::Heading { .. })
+        );
+        let after_chapter = i > 0
+            && matches!(
+                &units[i - 1].kind,
+                UnitKind::Heading {
+                    level: Some(1),
+                    number: Some(_),
+                    ..
+                }
+            );
         let before_text = first_numbered.is_none_or(|f| i < f);
         let level = match numeral {
             Some(ColumnNumber::Roman(_)) => 1,
             Some(ColumnNumber::Letter(_)) => 2,
             Some(ColumnNumber::Paragraph(_)) => 3,
-            None if before_text && first_numbered.is_some_and(|f| f > i + 1 && units[i + 1].number.is_none()) => {
+            None if before_text
+                && first_numbered.is_some_and(|f| f > i + 1 && units[i + 1].number.is_none()) =>
+            {
                 set_heading(&mut units[i], 1, None);
                 continue;
             }
@@ -47,10 +70,24 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
                 section_words.clear();
                 if let Some(ColumnNumber::Roman(n)) = numeral {
                     if n != chapter {
-                        warn(warnings, &units[i], "heading-numeral-corrected", format!("chapter numeral read as {} taken as {}", roman(n), roman(chapter)));
+                        warn(
+                            warnings,
+                            &units[i],
+                            "heading-numeral-corrected",
+                            format!(
+                                "chapter numeral read as {} taken as {}",
+                                roman(n),
+                                roman(chapter)
+                            ),
+                        );
                     }
                 } else {
-                    warn(warnings, &units[i], "heading-numeral-inferred", format!("chapter {} inferred from the sequence", roman(chapter)));
+                    warn(
+                        warnings,
+                        &units[i],
+                        "heading-numeral-inferred",
+                        format!("chapter {} inferred from the sequence", roman(chapter)),
+                    );
                 }
                 Some(roman(chapter))
             }
@@ -60,10 +97,20 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
                 section_words.push(wording_key(units[i].text.as_str()));
                 if let Some(ColumnNumber::Letter(c)) = numeral {
                     if c != letter {
-                        warn(warnings, &units[i], "heading-numeral-corrected", format!("section letter read as {c} taken as {letter}"));
+                        warn(
+                            warnings,
+                            &units[i],
+                            "heading-numeral-corrected",
+                            format!("section letter read as {c} taken as {letter}"),
+                        );
                     }
                 } else {
-                    warn(warnings, &units[i], "heading-numeral-inferred", format!("section {letter} inferred from the sequence"));
+                    warn(
+                        warnings,
+                        &units[i],
+                        "heading-numeral-inferred",
+                        format!("section {letter} inferred from the sequence"),
+                    );
                 }
                 Some(letter.to_string())
             }
@@ -82,7 +129,11 @@ fn set_heading(unit: &mut Unit, new_level: u8, new_number: Option<String>) {
 
 fn warn(warnings: &mut Vec<WarningDraft>, unit: &Unit, code: &'static str, message: String) {
     let at = unit.text.source_at(0);
-    warnings.push(WarningDraft { code, message, source: Some(at..at) });
+    warnings.push(WarningDraft {
+        code,
+        message,
+        source: Some(at..at),
+    });
 }
 
 /// The last word of a heading, the part sibling headings share (`… Meeting`).
@@ -109,13 +160,21 @@ impl LevelWidths {
             let ws: Vec<usize> = units
                 .iter()
                 .filter_map(|u| match &u.kind {
-                    UnitKind::Heading { numeral: Some(n), widest_line, lines, .. } if *lines > 1 && level_of_numeral(n) == level => Some(*widest_line),
+                    UnitKind::Heading {
+                        numeral: Some(n),
+                        widest_line,
+                        lines,
+                        ..
+                    } if *lines > 1 && level_of_numeral(n) == level => Some(*widest_line),
                     _ => None,
                 })
                 .collect();
             ws.into_iter().max().unwrap_or(default)
         };
-        LevelWidths { chapter: widest(1, body_width * 70 / 100), section: widest(2, body_width * 82 / 100) }
+        LevelWidths {
+            chapter: widest(1, body_width * 70 / 100),
+            section: widest(2, body_width * 82 / 100),
+        }
     }
 
     fn level_of(&self, width: usize) -> u8 {

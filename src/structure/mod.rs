@@ -79,7 +79,9 @@ pub fn structure(input: &str, pages: &Pages, layout: &Layout) -> Structure {
     let mut body = Vec::new();
     let mut notes = Vec::new();
     for (i, chunk) in layout.chunks.iter().enumerate() {
-        if chunk.lines[0] < masthead_end && chunk.lines.iter().filter(|l| consumed.contains(l)).count() * 2 >= chunk.lines.len() {
+        if chunk.lines[0] < masthead_end
+            && chunk.lines.iter().filter(|l| consumed.contains(l)).count() * 2 >= chunk.lines.len()
+        {
             out.dropped.push((i, "masthead"));
             continue;
         }
@@ -92,7 +94,13 @@ pub fn structure(input: &str, pages: &Pages, layout: &Layout) -> Structure {
     numbering::number_paragraphs(&mut units, &layout.chunks, &mut out.warnings);
     headings::number_headings(&mut units, layout.body_width, &mut out.warnings);
     out.blocks = units.into_iter().map(Unit::into_draft).collect();
-    out.footnotes = footnotes::read_footnotes(&layout.chunks, &notes, title_marker.is_some(), &mut out.dropped, &mut out.warnings);
+    out.footnotes = footnotes::read_footnotes(
+        &layout.chunks,
+        &notes,
+        title_marker.is_some(),
+        &mut out.dropped,
+        &mut out.warnings,
+    );
     references::link(&mut out.blocks, &out.footnotes, &mut out.warnings);
     out
 }
@@ -102,11 +110,18 @@ pub fn structure(input: &str, pages: &Pages, layout: &Layout) -> Structure {
 fn read_masthead(input: &str, pages: &Pages, out: &mut Structure) -> (usize, Option<String>) {
     const MASTHEAD_LINES: usize = 80;
     let first = pages.lines.len().min(MASTHEAD_LINES);
-    let texts: Vec<&str> = pages.lines[..first].iter().map(|l| input[l.span.clone()].trim()).collect();
+    let texts: Vec<&str> = pages.lines[..first]
+        .iter()
+        .map(|l| input[l.span.clone()].trim())
+        .collect();
     let m = masthead::parse(&texts, pages.symbol.as_deref(), pages.job.as_deref());
     out.metadata = m.metadata;
     out.masthead_lines = m.lines;
-    let end = if out.masthead_lines.is_empty() { 0 } else { m.end };
+    let end = if out.masthead_lines.is_empty() {
+        0
+    } else {
+        m.end
+    };
     (end, m.title_note_marker)
 }
 
@@ -127,19 +142,42 @@ pub struct Unit {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum UnitKind {
-    Heading { numeral: Option<ColumnNumber>, level: Option<u8>, number: Option<String>, widest_line: usize, lines: usize },
+    Heading {
+        numeral: Option<ColumnNumber>,
+        level: Option<u8>,
+        number: Option<String>,
+        widest_line: usize,
+        lines: usize,
+    },
     Paragraph,
-    Item { label: String, parent: Option<u32> },
+    Item {
+        label: String,
+        parent: Option<u32>,
+    },
 }
 
 impl Unit {
     fn into_draft(self) -> BlockDraft {
         let kind = match self.kind {
-            UnitKind::Heading { level, number, .. } => BlockKind::Heading { level: level.unwrap_or(3), number },
-            UnitKind::Paragraph => BlockKind::Paragraph { number: self.number.map(|n| n.to_string()) },
-            UnitKind::Item { label, parent } => BlockKind::Item { label, parent: parent.map(|n| n.to_string()) },
+            UnitKind::Heading { level, number, .. } => BlockKind::Heading {
+                level: level.unwrap_or(3),
+                number,
+            },
+            UnitKind::Paragraph => BlockKind::Paragraph {
+                number: self.number.map(|n| n.to_string()),
+            },
+            UnitKind::Item { label, parent } => BlockKind::Item {
+                label,
+                parent: parent.map(|n| n.to_string()),
+            },
         };
-        BlockDraft { kind, text: self.text, page: self.page, chunks: self.chunks, notes: Vec::new() }
+        BlockDraft {
+            kind,
+            text: self.text,
+            page: self.page,
+            chunks: self.chunks,
+            notes: Vec::new(),
+        }
     }
 }
 
@@ -159,14 +197,26 @@ fn read_units(layout: &Layout, body: &[usize], out: &mut Structure) -> Vec<Unit>
             t.replace(0..at, "");
             t
         };
-        let new = |kind, text, printed| Unit { kind, text, chunks: vec![i], page: chunk.page, printed, number: None, page_initial };
+        let new = |kind, text, printed| Unit {
+            kind,
+            text,
+            chunks: vec![i],
+            page: chunk.page,
+            printed,
+            number: None,
+            page_initial,
+        };
         match units::opening(text) {
             Opening::Number(n) => {
                 column.push((n, i));
                 continue;
             }
             Opening::Noise => out.dropped.push((i, "noise")),
-            Opening::Heading { numeral, level, text_at } => {
+            Opening::Heading {
+                numeral,
+                level,
+                text_at,
+            } => {
                 let numeral = if level == 1 {
                     units::roman_value(&numeral).map(ColumnNumber::Roman)
                 } else {
@@ -174,11 +224,22 @@ fn read_units(layout: &Layout, body: &[usize], out: &mut Structure) -> Vec<Unit>
                 };
                 units.push(new(heading_kind(numeral, chunk), tail(text_at), None));
             }
-            Opening::Paragraph { number, text_at } if plausible_paragraph_number(&units, number) => {
+            Opening::Paragraph { number, text_at }
+                if plausible_paragraph_number(&units, number) =>
+            {
                 units.push(new(UnitKind::Paragraph, tail(text_at), Some(number)));
             }
-            Opening::Item { label, text_at } if units.iter().any(|u| u.kind == UnitKind::Paragraph) => {
-                units.push(new(UnitKind::Item { label, parent: None }, tail(text_at), None));
+            Opening::Item { label, text_at }
+                if units.iter().any(|u| u.kind == UnitKind::Paragraph) =>
+            {
+                units.push(new(
+                    UnitKind::Item {
+                        label,
+                        parent: None,
+                    },
+                    tail(text_at),
+                    None,
+                ));
             }
             _ => {
                 if continues_previous(&units, chunk) {
@@ -203,7 +264,13 @@ fn read_units(layout: &Layout, body: &[usize], out: &mut Structure) -> Vec<Unit>
 }
 
 fn heading_kind(numeral: Option<ColumnNumber>, chunk: &Chunk) -> UnitKind {
-    UnitKind::Heading { numeral, level: None, number: None, widest_line: widest_line(chunk), lines: chunk.lines.len() }
+    UnitKind::Heading {
+        numeral,
+        level: None,
+        number: None,
+        widest_line: widest_line(chunk),
+        lines: chunk.lines.len(),
+    }
 }
 
 fn widest_line(chunk: &Chunk) -> usize {
@@ -213,15 +280,24 @@ fn widest_line(chunk: &Chunk) -> usize {
 /// Give a unit the number waiting in the column for it: the first paragraph number
 /// for a paragraph, the first numeral for a heading. The chunk that held the number
 /// becomes part of the unit.
-fn take_column_number(unit: &mut Unit, column: &mut Vec<(ColumnNumber, usize)>, out: &mut Structure) {
+fn take_column_number(
+    unit: &mut Unit,
+    column: &mut Vec<(ColumnNumber, usize)>,
+    out: &mut Structure,
+) {
     let wanted = |n: &ColumnNumber| {
         matches!(
             (&unit.kind, n),
             (UnitKind::Paragraph, ColumnNumber::Paragraph(_))
-                | (UnitKind::Heading { numeral: None, .. }, ColumnNumber::Roman(_) | ColumnNumber::Letter(_))
+                | (
+                    UnitKind::Heading { numeral: None, .. },
+                    ColumnNumber::Roman(_) | ColumnNumber::Letter(_)
+                )
         )
     };
-    let Some(pos) = column.iter().position(|(n, _)| wanted(n)) else { return };
+    let Some(pos) = column.iter().position(|(n, _)| wanted(n)) else {
+        return;
+    };
     let (n, chunk) = column.remove(pos);
     match (&mut unit.kind, n) {
         (UnitKind::Paragraph, ColumnNumber::Paragraph(p)) => {
@@ -241,14 +317,20 @@ fn take_column_number(unit: &mut Unit, column: &mut Vec<(ColumnNumber, usize)>, 
 /// An inline number is a paragraph number only if it moves the sequence forward
 /// (`COVID-` / `19. Ces projets…` inside paragraph 55 is not paragraph 19).
 fn plausible_paragraph_number(units: &[Unit], number: u32) -> bool {
-    let last = units.iter().rev().find_map(|u| u.printed.filter(|_| u.kind == UnitKind::Paragraph)).unwrap_or(0);
+    let last = units
+        .iter()
+        .rev()
+        .find_map(|u| u.printed.filter(|_| u.kind == UnitKind::Paragraph))
+        .unwrap_or(0);
     number > last && number <= last + 30
 }
 
 /// Does a plain-text chunk carry on the paragraph (or item) before it? Yes when it
 /// starts in lower case, or when the text before stopped mid-sentence.
 fn continues_previous(units: &[Unit], chunk: &Chunk) -> bool {
-    let Some(prev) = units.last() else { return false };
+    let Some(prev) = units.last() else {
+        return false;
+    };
     if matches!(prev.kind, UnitKind::Heading { .. }) {
         return false;
     }
@@ -259,7 +341,9 @@ fn continues_previous(units: &[Unit], chunk: &Chunk) -> bool {
 
 /// Whether text ends a sentence (footnote markers and closing quotes aside).
 pub fn ends_sentence(text: &str) -> bool {
-    let t = text.trim_end().trim_end_matches(|c: char| "»”\"’')®©°*%!?".contains(c) && c != '!' || c.is_ascii_digit());
+    let t = text
+        .trim_end()
+        .trim_end_matches(|c: char| "»”\"’')®©°*%!?".contains(c) && c != '!' || c.is_ascii_digit());
     let t = t.trim_end_matches(|c: char| "»”\"’')".contains(c));
     t.ends_with(['.', ':', ';', '!', '?', '…'])
 }

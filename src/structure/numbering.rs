@@ -9,9 +9,15 @@ use super::{Unit, UnitKind, WarningDraft};
 use crate::layout::Chunk;
 
 /// Settle the number of every paragraph unit, and the parent of every item.
-pub fn number_paragraphs(units: &mut Vec<Unit>, chunks: &[Chunk], warnings: &mut Vec<WarningDraft>) {
+pub fn number_paragraphs(
+    units: &mut Vec<Unit>,
+    chunks: &[Chunk],
+    warnings: &mut Vec<WarningDraft>,
+) {
     let anchors = accepted_anchors(units);
-    let Some(&first) = anchors.first() else { return };
+    let Some(&first) = anchors.first() else {
+        return;
+    };
     back_fill(units, first);
     let mut continuations = Vec::new();
     for pair in anchors.windows(2) {
@@ -81,10 +87,18 @@ fn back_fill(units: &mut [Unit], first: usize) {
 
 /// Number the paragraphs between anchors `a` and `b`; returns the units found to be
 /// continuations of the unit before them.
-fn fill_between(units: &mut [Unit], chunks: &[Chunk], a: usize, b: usize, warnings: &mut Vec<WarningDraft>) -> Vec<usize> {
+fn fill_between(
+    units: &mut [Unit],
+    chunks: &[Chunk],
+    a: usize,
+    b: usize,
+    warnings: &mut Vec<WarningDraft>,
+) -> Vec<usize> {
     let (na, nb) = (units[a].number.unwrap(), units[b].number.unwrap());
     let needed = (nb - na - 1) as usize;
-    let between: Vec<usize> = (a + 1..b).filter(|&i| units[i].kind == UnitKind::Paragraph).collect();
+    let between: Vec<usize> = (a + 1..b)
+        .filter(|&i| units[i].kind == UnitKind::Paragraph)
+        .collect();
     let mut surplus = between.len().saturating_sub(needed);
     let mut numbered = Vec::new();
     let mut continuations = Vec::new();
@@ -103,15 +117,27 @@ fn fill_between(units: &mut [Unit], chunks: &[Chunk], a: usize, b: usize, warnin
     if numbered.len() < needed {
         warnings.push(WarningDraft {
             code: "paragraph-numbers-missing",
-            message: format!("paragraphs {}–{} not all found: {} of {} between them", na, nb, numbered.len(), needed),
-            source: chunks.get(units[b].chunks[0]).map(|c| c.text.source_at(0)..c.text.source_at(0)),
+            message: format!(
+                "paragraphs {}–{} not all found: {} of {} between them",
+                na,
+                nb,
+                numbered.len(),
+                needed
+            ),
+            source: chunks
+                .get(units[b].chunks[0])
+                .map(|c| c.text.source_at(0)..c.text.source_at(0)),
         });
     }
     continuations
 }
 
 fn previous_is_text(units: &[Unit], i: usize) -> bool {
-    i > 0 && matches!(units[i - 1].kind, UnitKind::Paragraph | UnitKind::Item { .. })
+    i > 0
+        && matches!(
+            units[i - 1].kind,
+            UnitKind::Paragraph | UnitKind::Item { .. }
+        )
 }
 
 fn mark_inferred(units: &[Unit], warnings: &mut Vec<WarningDraft>) {
@@ -146,7 +172,15 @@ mod tests {
     fn para(printed: Option<u32>, page_initial: bool) -> Unit {
         let mut text = Tracked::new();
         text.push_synthetic("texte.", 0);
-        Unit { kind: UnitKind::Paragraph, text, chunks: vec![], page: 1, printed, number: None, page_initial }
+        Unit {
+            kind: UnitKind::Paragraph,
+            text,
+            chunks: vec![],
+            page: 1,
+            printed,
+            number: None,
+            page_initial,
+        }
     }
 
     fn numbers(units: &[Unit]) -> Vec<Option<u32>> {
@@ -155,14 +189,28 @@ mod tests {
 
     #[test]
     fn counting_fills_the_gaps_between_printed_numbers() {
-        let mut units = vec![para(None, false), para(Some(3), false), para(None, false), para(Some(5), false), para(None, false)];
+        let mut units = vec![
+            para(None, false),
+            para(Some(3), false),
+            para(None, false),
+            para(Some(5), false),
+            para(None, false),
+        ];
         number_paragraphs(&mut units, &[], &mut Vec::new());
-        assert_eq!(numbers(&units), vec![Some(2), Some(3), Some(4), Some(5), Some(6)]);
+        assert_eq!(
+            numbers(&units),
+            vec![Some(2), Some(3), Some(4), Some(5), Some(6)]
+        );
     }
 
     #[test]
     fn a_number_running_ahead_of_the_count_is_a_misread() {
-        let mut units = vec![para(Some(3), false), para(Some(6), false), para(None, false), para(Some(6), false)];
+        let mut units = vec![
+            para(Some(3), false),
+            para(Some(6), false),
+            para(None, false),
+            para(Some(6), false),
+        ];
         number_paragraphs(&mut units, &[], &mut Vec::new());
         assert_eq!(numbers(&units), vec![Some(3), Some(4), Some(5), Some(6)]);
     }

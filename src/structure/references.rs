@@ -44,14 +44,20 @@ pub fn link(
                 let at = numbered[note].text.source_at(0);
                 warnings.push(WarningDraft {
                     code: "footnote-reference-not-found",
-                    message: format!("no call found in the text for footnote {}", numbered[note].number),
+                    message: format!(
+                        "no call found in the text for footnote {}",
+                        numbered[note].number
+                    ),
                     source: Some(at..at),
                 });
             }
         }
     }
     for (b, calls) in per_block.into_iter().enumerate() {
-        cut_calls(&mut blocks[b], calls.iter().map(|&(c, f)| (&candidates[c], f)).collect());
+        cut_calls(
+            &mut blocks[b],
+            calls.iter().map(|&(c, f)| (&candidates[c], f)).collect(),
+        );
     }
 }
 
@@ -85,7 +91,12 @@ fn candidates(blocks: &[BlockDraft]) -> Vec<Candidate> {
             at = g.end();
             let score = call_score(text, g.start(), g.as_str());
             if score > 0.0 {
-                out.push(Candidate { block: b, range: g.range(), source: block.text.source_at(g.start()), score });
+                out.push(Candidate {
+                    block: b,
+                    range: g.range(),
+                    source: block.text.source_at(g.start()),
+                    score,
+                });
             }
         }
     }
@@ -97,18 +108,34 @@ fn candidates(blocks: &[BlockDraft]) -> Vec<Candidate> {
 fn call_score(text: &str, at: usize, glyphs: &str) -> f64 {
     let before = text[..at].chars().next_back().unwrap_or(' ');
     let after = &text[at + glyphs.len()..];
-    let next_word_capital = after.trim_start().chars().next().is_some_and(|c| c.is_uppercase()) && after.starts_with(' ');
+    let next_word_capital = after
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase())
+        && after.starts_with(' ');
     let digits_only = glyphs.chars().all(|c| c.is_ascii_digit());
     // `n° 2`, `N® 30822`: the numero sign, not a call.
-    let word_before = text[..at].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    if matches!(word_before, "n" | "N" | "no" | "No") && after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+    let word_before = text[..at]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if matches!(word_before, "n" | "N" | "no" | "No")
+        && after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    {
         return 0.0;
     }
     if digits_only {
         // `2022-2025` is a year, `2030°` a note: plain digits glued to letters only.
-        return if before.is_alphabetic() && !text[..at].ends_with(|c: char| c.is_ascii_digit()) { 1.0 } else { 0.0 };
+        return if before.is_alphabetic() && !text[..at].ends_with(|c: char| c.is_ascii_digit()) {
+            1.0
+        } else {
+            0.0
+        };
     }
-    if glyphs.contains(['®', '©', '°', '*', '¹', '²', '³']) || glyphs.chars().any(|c| c.is_ascii_digit()) {
+    if glyphs.contains(['®', '©', '°', '*', '¹', '²', '³'])
+        || glyphs.chars().any(|c| c.is_ascii_digit())
+    {
         return 3.0;
     }
     if glyphs.chars().count() > 1 {
@@ -181,13 +208,21 @@ fn align(candidates: &[Candidate], windows: &[std::ops::Range<usize>]) -> Vec<Op
         }
         for (c, score, prev) in updates {
             if best[c].is_none_or(|(s, _)| score > s) {
-                nodes.push(Node { note, candidate: c, prev });
+                nodes.push(Node {
+                    note,
+                    candidate: c,
+                    prev,
+                });
                 best[c] = Some((score, nodes.len() - 1));
             }
         }
     }
     let mut out = vec![None; windows.len()];
-    let top = best.iter().flatten().max_by(|a, b| a.0.total_cmp(&b.0)).map(|&(_, n)| n);
+    let top = best
+        .iter()
+        .flatten()
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|&(_, n)| n);
     let mut node = top;
     while let Some(n) = node {
         out[nodes[n].note] = Some(nodes[n].candidate);
@@ -208,7 +243,10 @@ mod tests {
     fn calls_and_punctuation() {
         assert!(score("de l’OMS® pour", "®") >= 3.0);
         assert!(score("(CEPALC)? et la", "?") >= 2.0);
-        assert!(score("internationales? C’est", "?") < 1.0, "a question before a capital");
+        assert!(
+            score("internationales? C’est", "?") < 1.0,
+            "a question before a capital"
+        );
         assert!(score("dont 80% de la", "%") < 1.0, "a percentage");
         assert_eq!(score("durable n® 2, le", "®"), 0.0, "the numero sign");
         assert_eq!(score("des “oceans” sont", "”"), 0.0, "a closing quote");
@@ -216,11 +254,19 @@ mod tests {
 
     #[test]
     fn alignment_is_increasing_and_respects_windows() {
-        let cand = |source, score| Candidate { block: 0, range: 0..1, source, score };
+        let cand = |source, score| Candidate {
+            block: 0,
+            range: 0..1,
+            source,
+            score,
+        };
         let candidates = vec![cand(10, 3.0), cand(20, 0.5), cand(30, 3.0), cand(40, 3.0)];
         // Note 1 may be called before 25, note 2 before 35, note 3 before 50.
         let windows = vec![0..25, 0..35, 0..50];
-        assert_eq!(align(&candidates, &windows), vec![Some(0), Some(2), Some(3)]);
+        assert_eq!(
+            align(&candidates, &windows),
+            vec![Some(0), Some(2), Some(3)]
+        );
         // A note with no candidate in its window gets none; the others still align.
         let windows = vec![0..5, 25..35, 0..50];
         assert_eq!(align(&candidates, &windows), vec![None, Some(2), Some(3)]);

@@ -9,7 +9,11 @@ use regex::Regex;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Opening {
     /// `I. Introduction`, `A. Prise en…`: numeral, level and where the title starts.
-    Heading { numeral: String, level: u8, text_at: usize },
+    Heading {
+        numeral: String,
+        level: u8,
+        text_at: usize,
+    },
     /// `12. En préparation…`: the number and where the text starts.
     Paragraph { number: u32, text_at: usize },
     /// `a) Mettre…`, `(iv) …`: label and where the text starts.
@@ -34,12 +38,16 @@ pub enum ColumnNumber {
 
 static HEADING_ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXl1|]{1,5})\.\s+(\p{Lu})").unwrap());
-static HEADING_LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Z])\.\s+(\p{Lu})").unwrap());
-static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})[.,;]\s+(\S)").unwrap());
+static HEADING_LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Z])\.\s+(\p{Lu})").unwrap());
+static PARAGRAPH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})[.,;]\s+(\S)").unwrap());
 static ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?([a-z]|[ivx]{1,4}|©|¢)\)\s+(\S)").unwrap());
-static COLUMN_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})[.,;:]?$").unwrap());
-static COLUMN_ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXl1|]{1,5})\.$").unwrap());
+static COLUMN_PARAGRAPH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})[.,;:]?$").unwrap());
+static COLUMN_ROMAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([IVXl1|]{1,5})\.$").unwrap());
 static COLUMN_LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Z])\.$").unwrap());
 
 /// Read how a body chunk opens.
@@ -62,24 +70,38 @@ pub fn opening(text: &str) -> Opening {
     }
     if let Some(c) = HEADING_ROMAN.captures(t) {
         if let Some(n) = roman_value(&c[1]) {
-            return Opening::Heading { numeral: roman(n), level: 1, text_at: c.get(2).unwrap().start() };
+            return Opening::Heading {
+                numeral: roman(n),
+                level: 1,
+                text_at: c.get(2).unwrap().start(),
+            };
         }
     }
     if let Some(c) = HEADING_LETTER.captures(t) {
         // `A. Prise…` is a heading; `M. Ban Ki-moon a…` is a paragraph opening with a title.
         if heading_shaped(&t[c.get(2).unwrap().start()..]) {
-            return Opening::Heading { numeral: c[1].to_owned(), level: 2, text_at: c.get(2).unwrap().start() };
+            return Opening::Heading {
+                numeral: c[1].to_owned(),
+                level: 2,
+                text_at: c.get(2).unwrap().start(),
+            };
         }
     }
     if let Some(c) = PARAGRAPH.captures(t) {
-        return Opening::Paragraph { number: c[1].parse().unwrap_or(0), text_at: c.get(2).unwrap().start() };
+        return Opening::Paragraph {
+            number: c[1].parse().unwrap_or(0),
+            text_at: c.get(2).unwrap().start(),
+        };
     }
     if let Some(c) = ITEM.captures(t) {
         let label = match &c[1] {
             "©" | "¢" => "c".to_owned(),
             l => l.to_owned(),
         };
-        return Opening::Item { label, text_at: c.get(2).unwrap().start() };
+        return Opening::Item {
+            label,
+            text_at: c.get(2).unwrap().start(),
+        };
     }
     Opening::Text
 }
@@ -90,7 +112,9 @@ pub fn heading_shaped(text: &str) -> bool {
     let words = t.split_whitespace().count();
     words > 0
         && words <= 40
-        && t.chars().next().is_some_and(|c| c.is_uppercase() || c == '«' || c == '“')
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '«' || c == '“')
         && !t.ends_with(['.', ';', ',', ':', '?', '!'])
 }
 
@@ -136,18 +160,51 @@ mod tests {
 
     #[test]
     fn headings() {
-        assert_eq!(opening("I. Introduction"), Opening::Heading { numeral: "I".into(), level: 1, text_at: 3 });
-        assert_eq!(opening("Il. Examen").clone(), Opening::Heading { numeral: "II".into(), level: 1, text_at: 4 });
-        assert!(matches!(opening("A. Prise en considération"), Opening::Heading { level: 2, .. }));
+        assert_eq!(
+            opening("I. Introduction"),
+            Opening::Heading {
+                numeral: "I".into(),
+                level: 1,
+                text_at: 3
+            }
+        );
+        assert_eq!(
+            opening("Il. Examen").clone(),
+            Opening::Heading {
+                numeral: "II".into(),
+                level: 1,
+                text_at: 4
+            }
+        );
+        assert!(matches!(
+            opening("A. Prise en considération"),
+            Opening::Heading { level: 2, .. }
+        ));
         assert_eq!(opening("M. Ban Ki-moon a dit que la paix."), Opening::Text);
     }
 
     #[test]
     fn paragraphs_and_items() {
-        assert_eq!(opening("12. En préparation"), Opening::Paragraph { number: 12, text_at: 4 });
-        assert_eq!(opening("11; Le texte"), Opening::Paragraph { number: 11, text_at: 4 });
-        assert!(matches!(opening("a)  Mettre en place"), Opening::Item { ref label, .. } if label == "a"));
-        assert!(matches!(opening("(©) decision 30/3"), Opening::Item { ref label, .. } if label == "c"));
+        assert_eq!(
+            opening("12. En préparation"),
+            Opening::Paragraph {
+                number: 12,
+                text_at: 4
+            }
+        );
+        assert_eq!(
+            opening("11; Le texte"),
+            Opening::Paragraph {
+                number: 11,
+                text_at: 4
+            }
+        );
+        assert!(
+            matches!(opening("a)  Mettre en place"), Opening::Item { ref label, .. } if label == "a")
+        );
+        assert!(
+            matches!(opening("(©) decision 30/3"), Opening::Item { ref label, .. } if label == "c")
+        );
     }
 
     #[test]
@@ -165,6 +222,12 @@ mod tests {
         assert_eq!(roman(14), "XIV");
         assert_eq!(roman_value("ABC"), None);
         assert_eq!(roman_value("11"), None);
-        assert_eq!(opening("1. Les États"), Opening::Paragraph { number: 1, text_at: 3 });
+        assert_eq!(
+            opening("1. Les États"),
+            Opening::Paragraph {
+                number: 1,
+                text_at: 3
+            }
+        );
     }
 }
