@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{FootnoteDraft, WarningDraft};
-use crate::layout::{is_marker, Chunk};
+use crate::layout::{is_marker, Layout};
 
 /// A printed note number (digits, or a star) and what follows it.
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\*|\d{1,3})\s+(\S)").unwrap());
@@ -19,12 +19,13 @@ static MANGLED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"^[©®™%°"“”‘’'=~]+\d*\s*(\S)"#).unwrap());
 
 pub fn read_footnotes(
-    chunks: &[Chunk],
+    layout: &Layout,
     zone: &[usize],
     title_has_call: bool,
     dropped: &mut Vec<(usize, &'static str)>,
     warnings: &mut Vec<WarningDraft>,
 ) -> Vec<FootnoteDraft> {
+    let (chunks, joiner) = (&layout.chunks, &layout.joiner);
     let mut notes: Vec<FootnoteDraft> = Vec::new();
     let mut next = 1u32;
     let mut markers: Vec<usize> = Vec::new();
@@ -38,8 +39,7 @@ pub fn read_footnotes(
         let starts_lower = text.chars().next().is_some_and(|c| c.is_lowercase());
         if starts_lower && !notes.is_empty() {
             let last = notes.last_mut().unwrap();
-            last.text.push_synthetic(" ", chunk.text.source_at(0));
-            last.text.push_tracked(&chunk.text);
+            joiner.join(&mut last.text, &chunk.text);
             last.chunks.push(i);
             continue;
         }

@@ -91,11 +91,16 @@ pub fn structure(input: &str, pages: &Pages, layout: &Layout) -> Structure {
         }
     }
     let mut units = read_units(layout, &body, &mut out);
-    numbering::number_paragraphs(&mut units, &layout.chunks, &mut out.warnings);
+    numbering::number_paragraphs(
+        &mut units,
+        &layout.chunks,
+        &layout.joiner,
+        &mut out.warnings,
+    );
     headings::number_headings(&mut units, layout.body_width, &mut out.warnings);
     out.blocks = units.into_iter().map(Unit::into_draft).collect();
     out.footnotes = footnotes::read_footnotes(
-        &layout.chunks,
+        layout,
         &notes,
         title_marker.is_some(),
         &mut out.dropped,

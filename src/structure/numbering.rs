@@ -6,12 +6,13 @@
 //! by the page break).
 
 use super::{Unit, UnitKind, WarningDraft};
-use crate::layout::Chunk;
+use crate::layout::{Chunk, Joiner};
 
 /// Settle the number of every paragraph unit, and the parent of every item.
 pub fn number_paragraphs(
     units: &mut Vec<Unit>,
     chunks: &[Chunk],
+    joiner: &Joiner,
     warnings: &mut Vec<WarningDraft>,
 ) {
     let anchors = accepted_anchors(units);
@@ -35,8 +36,7 @@ pub fn number_paragraphs(
     for &i in continuations.iter().rev() {
         let cont = units.remove(i);
         let prev = &mut units[i - 1];
-        prev.text.push_synthetic(" ", cont.text.source_at(0));
-        prev.text.push_tracked(&cont.text);
+        joiner.join(&mut prev.text, &cont.text);
         prev.chunks.extend(cont.chunks);
     }
     mark_inferred(units, warnings);
@@ -183,6 +183,10 @@ mod tests {
         }
     }
 
+    fn no_lexicon_joiner() -> Joiner {
+        crate::layout::lay_out("", &crate::pages::paginate(""), None).joiner
+    }
+
     fn numbers(units: &[Unit]) -> Vec<Option<u32>> {
         units.iter().map(|u| u.number).collect()
     }
@@ -196,7 +200,7 @@ mod tests {
             para(Some(5), false),
             para(None, false),
         ];
-        number_paragraphs(&mut units, &[], &mut Vec::new());
+        number_paragraphs(&mut units, &[], &no_lexicon_joiner(), &mut Vec::new());
         assert_eq!(
             numbers(&units),
             vec![Some(2), Some(3), Some(4), Some(5), Some(6)]
@@ -211,14 +215,14 @@ mod tests {
             para(None, false),
             para(Some(6), false),
         ];
-        number_paragraphs(&mut units, &[], &mut Vec::new());
+        number_paragraphs(&mut units, &[], &no_lexicon_joiner(), &mut Vec::new());
         assert_eq!(numbers(&units), vec![Some(3), Some(4), Some(5), Some(6)]);
     }
 
     #[test]
     fn surplus_chunks_opening_a_page_are_continuations() {
         let mut units = vec![para(Some(1), false), para(None, true), para(Some(2), false)];
-        number_paragraphs(&mut units, &[], &mut Vec::new());
+        number_paragraphs(&mut units, &[], &no_lexicon_joiner(), &mut Vec::new());
         assert_eq!(numbers(&units), vec![Some(1), Some(2)]);
         assert_eq!(units[0].text.as_str(), "texte. texte.");
     }
