@@ -345,11 +345,11 @@ fn continues_previous(units: &[Unit], chunk: &Chunk) -> bool {
 }
 
 /// Whether text ends a sentence (footnote markers and closing quotes aside).
-pub fn ends_sentence(text: &str) -> bool {
+fn ends_sentence(text: &str) -> bool {
+    // `?` is trimmed as a call glyph (`(CEPALC)?`); `!` is kept as a sentence end.
     let t = text
         .trim_end()
-        .trim_end_matches(|c: char| "»”\"’')®©°*%!?".contains(c) && c != '!' || c.is_ascii_digit());
-    let t = t.trim_end_matches(|c: char| "»”\"’')".contains(c));
+        .trim_end_matches(|c: char| "»”\"’')®©°*%?".contains(c) || c.is_ascii_digit());
     t.ends_with(['.', ':', ';', '!', '?', '…'])
 }
 
