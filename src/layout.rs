@@ -51,6 +51,11 @@ pub struct Layout {
 static NOTE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^(?:\*\s*\S|\d{1,3}\s+[\p{Lu}«“"(\[]|\d{1,3}\s+[a-z]+\.|[©®™%°"“‘'’”]+(?:\d+\s*|\s+|["'’”]\s*)\p{Lu})"#).unwrap()
 });
+/// A lone paragraph number or heading numeral with its point (`12.`, `11;`, `IV.`,
+/// `B.`): the number column of the body, never a footnote's number (notes print
+/// theirs bare).
+static COLUMN_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d{1,3}[.,;:]|[IVXl]{1,5}\.|[A-Z]\.)$").unwrap());
 static PARAGRAPH_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}[.,;]\s+\S").unwrap());
 static ITEM_START: LazyLock<Regex> =
@@ -156,7 +161,7 @@ fn lone_number(line: &str) -> bool {
 fn ends_paragraph(input: &str, line: &Line, body_width: usize) -> bool {
     let text = input[line.span.clone()].trim_end();
     let core = text.trim_end_matches(|c: char| "»”\"’')]*®©°".contains(c) || c.is_ascii_digit());
-    char_len(input, line) * 100 < body_width * 80 && core.ends_with(['.', ';', ':', '!', '?'])
+    char_len(input, line) * 100 < body_width * 85 && core.ends_with(['.', ';', ':', '!', '?'])
 }
 
 fn opens_paragraph(line: &str) -> bool {
@@ -372,6 +377,9 @@ enum NoteLike {
 
 fn note_like(chunk: &Chunk, body_width: usize) -> NoteLike {
     let text = chunk.text.as_str();
+    if COLUMN_NUMBER.is_match(text) {
+        return NoteLike::No;
+    }
     if is_marker(text) {
         return NoteLike::Marker;
     }

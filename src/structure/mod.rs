@@ -7,6 +7,7 @@
 //! chapter; footnotes 1, 2, 3…). Where a number was lost or garbled the sequence
 //! supplies it, and a warning says so.
 
+pub mod columns;
 pub mod footnotes;
 pub mod headings;
 pub mod masthead;
@@ -190,7 +191,7 @@ impl Unit {
 fn read_units(layout: &Layout, body: &[usize], out: &mut Structure) -> Vec<Unit> {
     let (chunks, body_width, joiner) = (&layout.chunks, layout.body_width, &layout.joiner);
     let mut units: Vec<Unit> = Vec::new();
-    let mut column: Vec<(ColumnNumber, usize)> = Vec::new();
+    let mut detached: Vec<columns::Detached> = Vec::new();
     let mut last_page = 0;
     for &i in body {
         let chunk = &chunks[i];
@@ -212,10 +213,12 @@ fn read_units(layout: &Layout, body: &[usize], out: &mut Structure) -> Vec<Unit>
             page_initial,
         };
         match units::opening(text) {
-            Opening::Number(n) => {
-                column.push((n, i));
-                continue;
-            }
+            Opening::Number(number) => detached.push(columns::Detached {
+                number,
+                chunk: i,
+                page: chunk.page,
+                units_before: units.len(),
+            }),
             Opening::Noise => out.dropped.push((i, "noise")),
             Opening::Heading {
                 numeral,
@@ -258,12 +261,9 @@ fn read_units(layout: &Layout, body: &[usize], out: &mut Structure) -> Vec<Unit>
                 }
             }
         }
-        if let Some(unit) = units.last_mut().filter(|u| u.chunks.last() == Some(&i)) {
-            take_column_number(unit, &mut column, out);
-        }
     }
-    for (_, i) in column {
-        out.dropped.push((i, "stray-number"));
+    for chunk in columns::assign(&mut units, detached) {
+        out.dropped.push((chunk, "stray-number"));
     }
     units
 }
@@ -280,43 +280,6 @@ fn heading_kind(numeral: Option<ColumnNumber>, chunk: &Chunk) -> UnitKind {
 
 fn widest_line(chunk: &Chunk) -> usize {
     chunk.line_widths.iter().copied().max().unwrap_or(0)
-}
-
-/// Give a unit the number waiting in the column for it: the first paragraph number
-/// for a paragraph, the first numeral for a heading. The chunk that held the number
-/// becomes part of the unit.
-fn take_column_number(
-    unit: &mut Unit,
-    column: &mut Vec<(ColumnNumber, usize)>,
-    out: &mut Structure,
-) {
-    let wanted = |n: &ColumnNumber| {
-        matches!(
-            (&unit.kind, n),
-            (UnitKind::Paragraph, ColumnNumber::Paragraph(_))
-                | (
-                    UnitKind::Heading { numeral: None, .. },
-                    ColumnNumber::Roman(_) | ColumnNumber::Letter(_)
-                )
-        )
-    };
-    let Some(pos) = column.iter().position(|(n, _)| wanted(n)) else {
-        return;
-    };
-    let (n, chunk) = column.remove(pos);
-    match (&mut unit.kind, n) {
-        (UnitKind::Paragraph, ColumnNumber::Paragraph(p)) => {
-            if unit.printed.is_none() {
-                unit.printed = Some(p);
-            }
-            unit.chunks.insert(0, chunk);
-        }
-        (UnitKind::Heading { numeral, .. }, n) => {
-            *numeral = Some(n);
-            unit.chunks.insert(0, chunk);
-        }
-        _ => out.dropped.push((chunk, "stray-number")),
-    }
 }
 
 /// An inline number is a paragraph number only if it moves the sequence forward
@@ -346,10 +309,17 @@ fn continues_previous(units: &[Unit], chunk: &Chunk) -> bool {
 
 /// Whether text ends a sentence (footnote markers and closing quotes aside).
 fn ends_sentence(text: &str) -> bool {
-    // `?` is trimmed as a call glyph (`(CEPALC)?`); `!` is kept as a sentence end.
-    let t = text
-        .trim_end()
-        .trim_end_matches(|c: char| "»”\"’')®©°*%?".contains(c) || c.is_ascii_digit());
+    // Call glyphs and closing quotes aside; `?` and `!` end questions and
+    // exclamations, except a `?` glued to a bracket, which is a call (`(CEPALC)?`).
+    let strip = |t: &'_ str| -> usize {
+        t.trim_end_matches(|c: char| "»”\"’')]®©°*%".contains(c) || c.is_ascii_digit())
+            .len()
+    };
+    let mut t = text.trim_end();
+    t = &t[..strip(t)];
+    if let Some(rest) = t.strip_suffix('?').filter(|r| r.ends_with([')', ']'])) {
+        t = &rest[..strip(rest)];
+    }
     t.ends_with(['.', ':', ';', '!', '?', '…'])
 }
 
@@ -359,4 +329,21 @@ fn looks_like_heading(chunk: &Chunk, body_width: usize) -> bool {
         && units::heading_shaped(chunk.text.as_str())
         && chunk.text.as_str().chars().count() <= 400
         && (chunk.lines.len() == 1 || widest_line(chunk) * 100 <= body_width * 97)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ends_sentence;
+
+    #[test]
+    fn sentence_ends_past_calls_and_quotes() {
+        assert!(ends_sentence("les partenariats?®."));
+        assert!(ends_sentence("la santé »*2."));
+        assert!(ends_sentence("¿cómo podemos enfrentar el desafío?"));
+        assert!(!ends_sentence("la coopération Sud-Sud et"));
+        assert!(
+            !ends_sentence("les Caraibes (CEPALC)?"),
+            "a call after a bracket, not a question"
+        );
+    }
 }
