@@ -48,8 +48,15 @@ pub struct Layout {
     pub joiner: Joiner,
 }
 
+/// Glyphs OCR makes of a superscript note number (`©`, `%2`, `=~`, `’`).
+pub const MANGLED_NUMBER: &str = r#"[©®™%°"“”‘’'=~]"#;
+
+/// The opening of a note: a star, a number, or a mangled number before a capital.
 static NOTE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?:\*\s*\S|\d{1,3}\s+[\p{Lu}«“"(\[]|\d{1,3}\s+[a-z]+\.|[©®™%°"“‘'’”]+(?:\d+\s*|\s+|["'’”]\s*)\p{Lu})"#).unwrap()
+    Regex::new(&format!(
+        r#"^(?:\*\s*\S|\d{{1,3}}\s+-?[\p{{Lu}}«“"(\[]|\d{{1,3}}\s+[a-z]+\.|{MANGLED_NUMBER}+(?:\d+\s*|\s+|["'’”]\s*)\p{{Lu}}|-\p{{Lu}})"#
+    ))
+    .unwrap()
 });
 /// A lone paragraph number or heading numeral with its point (`12.`, `11;`, `IV.`,
 /// `B.`): the number column of the body, never a footnote's number (notes print

@@ -1,8 +1,8 @@
 //! Footnotes: the chunks of the footnote zones, numbered 1, 2, 3… through the report.
 //! A number the OCR printed is kept when it fits the sequence; a number it dropped or
 //! garbled (`©`, `%2`, `=~`, a lone `1`) is supplied by the sequence, with a warning.
-//! A zone chunk that starts in lower case carries on the note before it (a note cut
-//! by a page break). The first note is the title's `*` note when it is printed with a
+//! A zone chunk that starts in lower case, or that has no number while the note
+//! before it stopped mid-sentence, carries on that note (a note cut by a page break). The first note is the title's `*` note when it is printed with a
 //! star, or when the title carries a call and the note has no number.
 
 use std::sync::LazyLock;
@@ -13,10 +13,15 @@ use super::{FootnoteDraft, WarningDraft};
 use crate::layout::{is_marker, Layout};
 
 /// A printed note number (digits, or a star) and what follows it.
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\*|\d{1,3})\s+(\S)").unwrap());
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\*|\d{1,3})\s+-?(\S)").unwrap());
 /// A mangled note number: glyphs (and perhaps digits) before the text.
-static MANGLED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"^[©®™%°"“”‘’'=~]+\d*\s*(\S)"#).unwrap());
+static MANGLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:{MANGLED_NUMBER}+\d*\s*|-)(\S)",
+        MANGLED_NUMBER = crate::layout::MANGLED_NUMBER
+    ))
+    .unwrap()
+});
 
 pub fn read_footnotes(
     layout: &Layout,
@@ -37,7 +42,11 @@ pub fn read_footnotes(
             continue;
         }
         let starts_lower = text.chars().next().is_some_and(|c| c.is_lowercase());
-        if starts_lower && !notes.is_empty() {
+        let unnumbered = !NUMBERED.is_match(text) && !MANGLED.is_match(text);
+        let cut_short = notes
+            .last()
+            .is_some_and(|n| !super::ends_sentence(n.text.as_str()));
+        if !notes.is_empty() && (starts_lower || unnumbered && cut_short) {
             let last = notes.last_mut().unwrap();
             joiner.join(&mut last.text, &chunk.text);
             last.chunks.push(i);

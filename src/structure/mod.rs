@@ -308,7 +308,7 @@ fn continues_previous(units: &[Unit], chunk: &Chunk) -> bool {
 }
 
 /// Whether text ends a sentence (footnote markers and closing quotes aside).
-fn ends_sentence(text: &str) -> bool {
+pub(crate) fn ends_sentence(text: &str) -> bool {
     // Call glyphs and closing quotes aside; `?` and `!` end questions and
     // exclamations, except a `?` glued to a bracket, which is a call (`(CEPALC)?`).
     let strip = |t: &'_ str| -> usize {

@@ -14,7 +14,7 @@ use super::{BlockDraft, FootnoteDraft, NoteDraft, WarningDraft};
 
 /// A glyph run glued to the end of a word, a closing bracket or quote.
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"[\p{L}\p{N})\]»”"’'%.,]([®©°’'!?*%Z¹²³⁴⁵⁶⁷⁸⁹⁰“”"]{1,3}\d{0,2}|\d{1,2})(?:[\s.,;:)»”]|$)"#).unwrap()
+    Regex::new(r#"[\p{L}\p{N})\]»”"’'%.,]([®©™°’‘'!?*%Z¹²³⁴⁵⁶⁷⁸⁹⁰“”"]{1,3}\d{0,2}|\d{1,2})(?:[\s.,;:)»”]|$)"#).unwrap()
 });
 
 #[derive(Debug, Clone)]
@@ -88,8 +88,10 @@ fn candidates(blocks: &[BlockDraft]) -> Vec<Candidate> {
         let mut at = 0;
         while let Some(m) = CALL.captures_at(text, at) {
             let g = m.get(1).unwrap();
-            at = g.end();
             let score = call_score(text, g.start(), g.as_str());
+            // A rejected run may hide a call after its first character (`2020-22”`:
+            // the digit `2` is no call, `”` is): search again from inside it.
+            at = if score > 0.0 { g.end() } else { g.start() };
             if score > 0.0 {
                 out.push(Candidate {
                     block: b,
@@ -115,6 +117,10 @@ fn call_score(text: &str, at: usize, glyphs: &str) -> f64 {
         .is_some_and(|c| c.is_uppercase())
         && after.starts_with(' ');
     let digits_only = glyphs.chars().all(|c| c.is_ascii_digit());
+    // An apostrophe after a one-letter word elides it (`l’ Assemblée`, `d’`).
+    if glyphs.starts_with(['’', '\'']) && word_before_is_single_letter(text, at) {
+        return 0.0;
+    }
     // `n° 2`, `N® 30822`: the numero sign, not a call.
     let word_before = text[..at]
         .rsplit(|c: char| !c.is_alphanumeric())
@@ -126,14 +132,13 @@ fn call_score(text: &str, at: usize, glyphs: &str) -> f64 {
         return 0.0;
     }
     if digits_only {
-        // `2022-2025` is a year, `2030°` a note: plain digits glued to letters only.
-        return if before.is_alphabetic() && !text[..at].ends_with(|c: char| c.is_ascii_digit()) {
-            1.0
-        } else {
-            0.0
-        };
+        // Plain digits are a call only glued to a lower-case word (`mondial6`):
+        // after digits they are a number (`2022-2025`), after capitals a name (`ODS6`, `G20`).
+        let word_is_lower =
+            word_before.chars().count() >= 3 && word_before.chars().all(|c| c.is_lowercase());
+        return if word_is_lower { 1.0 } else { 0.0 };
     }
-    if glyphs.contains(['®', '©', '°', '*', '¹', '²', '³'])
+    if glyphs.contains(['®', '©', '™', '°', '*', '¹', '²', '³'])
         || glyphs.chars().any(|c| c.is_ascii_digit())
     {
         return 3.0;
@@ -142,16 +147,37 @@ fn call_score(text: &str, at: usize, glyphs: &str) -> f64 {
         return 2.5;
     }
     match glyphs {
-        "?" if next_word_capital => 0.3,
+        // A question before a capital or at the end; `80%` a percentage (but `2021%` is a year's call).
+        "?" if next_word_capital || after.trim().is_empty() => 0.0,
         "?" | "!" => 2.0,
-        "%" if before.is_ascii_digit() => 0.4,
+        "%" if before.is_ascii_digit() && !after_year(text, at) => 0.0,
+        "%" if before.is_ascii_digit() => 1.5,
         "%" => 2.0,
         "Z" if before.is_uppercase() => 1.0,
         "”" | "\"" if closes_a_quote(text, at) => 0.0,
-        "’" | "'" | "”" | "\"" | "“" if after.starts_with(' ') && !next_word_capital => 0.8,
-        "’" | "'" | "”" | "\"" | "“" => 1.8,
+        "’" | "‘" | "'" | "”" | "\"" | "“" if after.starts_with(' ') && !next_word_capital => {
+            0.8
+        }
+        "’" | "‘" | "'" | "”" | "\"" | "“" => 1.8,
         _ => 0.0,
     }
+}
+
+/// Whether the digits before `at` are a year (19xx, 20xx).
+fn after_year(text: &str, at: usize) -> bool {
+    let digits = text[..at]
+        .rsplit(|c: char| !c.is_ascii_digit())
+        .next()
+        .unwrap_or("");
+    digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
+}
+
+fn word_before_is_single_letter(text: &str, at: usize) -> bool {
+    let word = text[..at]
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.chars().count() == 1
 }
 
 /// Whether a quotation mark at `at` closes a quotation opened before it.
@@ -234,6 +260,7 @@ fn align(candidates: &[Candidate], windows: &[std::ops::Range<usize>]) -> Vec<Op
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tracked::Tracked;
 
     fn score(text: &str, glyphs: &str) -> f64 {
         call_score(text, text.find(glyphs).unwrap(), glyphs)
@@ -247,9 +274,42 @@ mod tests {
             score("internationales? C’est", "?") < 1.0,
             "a question before a capital"
         );
-        assert!(score("dont 80% de la", "%") < 1.0, "a percentage");
+        assert_eq!(score("dont 80% de la", "%"), 0.0, "a percentage");
+        assert!(score("avril 2021%, les", "%") > 1.0, "a call after a year");
         assert_eq!(score("durable n® 2, le", "®"), 0.0, "the numero sign");
         assert_eq!(score("des “oceans” sont", "”"), 0.0, "a closing quote");
+        assert_eq!(score("de l’ Assemblée", "’"), 0.0, "an elision");
+        assert_eq!(
+            score("de una vez por todas?", "?"),
+            0.0,
+            "a question ending the text"
+        );
+        assert_eq!(
+            score("sostenible 6 (ODS6) en", "6"),
+            0.0,
+            "a digit in a name"
+        );
+        assert!(score("las Naciones Unidas‘, puse", "‘") > 1.0);
+        assert!(score("desarrollo sostenible™*.", "™*") > 2.0);
+    }
+
+    #[test]
+    fn a_call_after_digits_is_found() {
+        let text = "plan stratégique pour 2020-22”. Ces risques";
+        let found: Vec<_> = CALL.captures_iter(text).map(|c| c[1].to_owned()).collect();
+        assert_eq!(found, vec!["2"], "the first match is the digit");
+        let mut block = Tracked::new();
+        block.push_input(text, 0..text.len());
+        let draft = BlockDraft {
+            kind: crate::document::BlockKind::Paragraph { number: None },
+            text: block,
+            page: 1,
+            chunks: vec![],
+            notes: vec![],
+        };
+        let c = candidates(&[draft]);
+        assert_eq!(c.len(), 1);
+        assert_eq!(&text[c[0].range.clone()], "”");
     }
 
     #[test]
