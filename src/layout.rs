@@ -54,7 +54,7 @@ pub const MANGLED_NUMBER: &str = r#"[©®™%°"“”‘’'=~]"#;
 /// The opening of a note: a star, a number, or a mangled number before a capital.
 static NOTE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"^(?:\*\s*\S|\d{{1,3}}\s+-?[\p{{Lu}}«“"(\[]|\d{{1,3}}\s+[a-z]+\.|{MANGLED_NUMBER}+(?:\d+\s*|\s+|["'’”]\s*)\p{{Lu}}|-\p{{Lu}})"#
+        r#"^(?:\*\s*\S|\d{{1,3}}\s+-?[\p{{Lu}}«“"(\[]|\d{{1,3}}\s+[a-z]+\.|{MANGLED_NUMBER}+(?:(?:\d+\s*|\s+)["'‘’“”]?|["'’”]\s*)\p{{Lu}}|-\p{{Lu}})"#
     ))
     .unwrap()
 });
@@ -338,8 +338,7 @@ fn mark_footnote_zones(chunks: &mut [Chunk], body_width: usize) {
                 })
         }) {
             zone_start = k;
-            while zone_start > page_start + 1
-                && in_zone(chunks, page_start, zone_start - 1, body_width)
+            while zone_start > page_start && in_zone(chunks, page_start, zone_start - 1, body_width)
             {
                 zone_start -= 1;
             }
@@ -498,6 +497,38 @@ mod tests {
         assert_eq!(
             zones,
             vec![Zone::Body, Zone::Body, Zone::Footnotes, Zone::Body]
+        );
+    }
+
+    #[test]
+    fn mangled_note_numbers_open_notes() {
+        for start in [
+            "© ‘The International Day",
+            "™ Adopted as",
+            "%2 Voir www",
+            "4 -Véase la",
+            "-Véase la",
+            "* Le rapport",
+        ] {
+            assert!(NOTE_START.is_match(start), "{start}");
+        }
+        for body in ["“See also the text", "12. En préparation", "Le texte"] {
+            assert!(!NOTE_START.is_match(body), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_note_carried_over_opens_the_next_page_zone() {
+        let body = "Le texte du corps qui occupe toute la largeur de la ligne et qui continue encore un peu.\n".repeat(6);
+        let wide = "suite de la note sur une ligne plus large que celles du corps du texte, en petits caracteres ici";
+        let text = format!(
+            "Titre\n\n{body}\n5 Voir une note qui commence sur cette page et continue\n\u{c}{wide}\n{wide}.\n\n™ Adopted as resolution 72/72.\n\n© ‘The International Day was observed.\n"
+        );
+        let l = layout(&text);
+        let zones: Vec<_> = l.chunks.iter().map(|c| c.zone).collect();
+        assert_eq!(
+            zones[zones.len() - 3..],
+            [Zone::Footnotes, Zone::Footnotes, Zone::Footnotes]
         );
     }
 

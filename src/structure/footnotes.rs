@@ -17,7 +17,7 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\*|\d{1,3})\s
 /// A mangled note number: glyphs (and perhaps digits) before the text.
 static MANGLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:{MANGLED_NUMBER}+\d*\s*|-)(\S)",
+        r"^(?:(?:{MANGLED_NUMBER}+\d*\s*)+|-)(\S)",
         MANGLED_NUMBER = crate::layout::MANGLED_NUMBER
     ))
     .unwrap()
