@@ -59,21 +59,22 @@ pub fn document(parts: Parts) -> Document {
         structure,
     } = parts;
     let index = CharIndex::new(input);
-    let spans_of = |chunks: &[usize]| -> Vec<[usize; 2]> {
-        let mut ranges: Vec<Range<usize>> = chunks
-            .iter()
-            .flat_map(|&c| {
-                layout.chunks[c]
-                    .lines
-                    .iter()
-                    .map(|&l| crate::pages::trimmed_span(input, &pages.lines[l].span))
-            })
+    let spans_of_lines = |lines: &mut dyn Iterator<Item = usize>| -> Vec<[usize; 2]> {
+        let mut ranges: Vec<Range<usize>> = lines
+            .map(|l| crate::pages::trimmed_span(input, &pages.lines[l].span))
             .collect();
         ranges.sort_by_key(|r| r.start);
         merge_spans(input, ranges)
             .iter()
             .map(|r| index.span(r))
             .collect()
+    };
+    let spans_of_chunks = |chunks: &[usize]| {
+        spans_of_lines(
+            &mut chunks
+                .iter()
+                .flat_map(|&c| layout.chunks[c].lines.iter().copied()),
+        )
     };
     let blocks = structure
         .blocks
@@ -92,7 +93,7 @@ pub fn document(parts: Parts) -> Document {
                     span: index.span(&n.source),
                 })
                 .collect(),
-            spans: spans_of(&b.chunks),
+            spans: spans_of_chunks(&b.chunks),
         })
         .collect();
     let mut footnotes: Vec<Footnote> = structure
@@ -102,7 +103,7 @@ pub fn document(parts: Parts) -> Document {
             number: f.number.clone(),
             text: f.text.as_str().to_owned(),
             page: f.page,
-            spans: spans_of(&f.chunks),
+            spans: spans_of_lines(&mut f.lines.iter().copied()),
         })
         .collect();
     footnotes.sort_by_key(|f| {

@@ -1,9 +1,14 @@
 //! Footnotes: the chunks of the footnote zones, numbered 1, 2, 3… through the report.
-//! A number the OCR printed is kept when it fits the sequence; a number it dropped or
-//! garbled (`©`, `%2`, `=~`, a lone `1`) is supplied by the sequence, with a warning.
-//! A zone chunk that starts in lower case, or that has no number while the note
-//! before it stopped mid-sentence, carries on that note (a note cut by a page break). The first note is the title's `*` note when it is printed with a
-//! star, or when the title carries a call and the note has no number.
+//!
+//! - A number the OCR printed is kept when it fits the sequence; a number it dropped or
+//!   garbled (`©`, `%2`, `=~`, a lone `1`) is supplied by the sequence, with a warning.
+//! - A zone chunk that starts in lower case, or that has no number while the note before
+//!   it stopped mid-sentence, carries on that note (a note cut by a page break).
+//! - When the body above a zone holds more sure note calls than the zone has notes, two
+//!   notes the OCR printed without a blank line between them are told apart at a line
+//!   that ends a sentence and a line that opens one.
+//! - The first note is the title's `*` note when it is printed with a star, or when the
+//!   title carries a call and the note has no number.
 
 use std::sync::LazyLock;
 
@@ -11,6 +16,8 @@ use regex::Regex;
 
 use super::{FootnoteDraft, WarningDraft};
 use crate::layout::{is_marker, Layout};
+use crate::pages::Pages;
+use crate::tracked::Tracked;
 
 /// A printed note number (digits, or a star) and what follows it.
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\*|\d{1,3})\s+-?(\S)").unwrap());
@@ -23,56 +30,193 @@ static MANGLED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The notes' zones and what is known of the calls above them.
+pub struct Zones<'a> {
+    /// Footnote-zone chunks, in reading order.
+    pub chunks: &'a [usize],
+    /// Input offsets of the sure note calls in the body, in order.
+    pub sure_calls: &'a [usize],
+}
+
+/// A note being read: its text, its lines, the number printed before it.
+struct Piece {
+    text: Tracked,
+    lines: Vec<usize>,
+    printed: Option<String>,
+    page: u32,
+}
+
 pub fn read_footnotes(
+    input: &str,
+    pages: &Pages,
     layout: &Layout,
-    zone: &[usize],
+    zones: Zones,
     title_has_call: bool,
     dropped: &mut Vec<(usize, &'static str)>,
     warnings: &mut Vec<WarningDraft>,
 ) -> Vec<FootnoteDraft> {
-    let (chunks, joiner) = (&layout.chunks, &layout.joiner);
-    let mut notes: Vec<FootnoteDraft> = Vec::new();
-    let mut next = 1u32;
+    let mut pieces: Vec<Piece> = Vec::new();
     let mut markers: Vec<usize> = Vec::new();
-    for &i in zone {
-        let chunk = &chunks[i];
-        let text = chunk.text.as_str();
-        if is_marker(text) {
-            markers.push(i);
-            continue;
+    let mut previous_zone_end = 0;
+    for zone in zone_runs(layout, zones.chunks) {
+        let first_new = pieces.len();
+        for &i in zone {
+            read_chunk(layout, i, &mut pieces, &mut markers);
         }
-        let starts_lower = text.chars().next().is_some_and(|c| c.is_lowercase());
-        let unnumbered = !NUMBERED.is_match(text) && !MANGLED.is_match(text);
-        let cut_short = notes
-            .last()
-            .is_some_and(|n| !super::ends_sentence(n.text.as_str()));
-        if !notes.is_empty() && (starts_lower || unnumbered && cut_short) {
-            let last = notes.last_mut().unwrap();
-            joiner.join(&mut last.text, &chunk.text);
-            last.chunks.push(i);
-            continue;
+        let zone_start = layout.chunks[zone[0]].text.source_at(0);
+        let calls = zones
+            .sure_calls
+            .iter()
+            .filter(|&&c| (previous_zone_end..zone_start).contains(&c))
+            .count();
+        let star = usize::from(first_new == 0 && title_has_call);
+        split_run_together(input, pages, &mut pieces, first_new, calls + star, warnings);
+        let last = &layout.chunks[*zone.last().unwrap()];
+        previous_zone_end = last.text.source_at(last.text.len());
+    }
+    for i in markers {
+        dropped.push((i, "noise"));
+    }
+    number(pieces, title_has_call, warnings)
+}
+
+/// Runs of zone chunks on one page.
+fn zone_runs<'a>(layout: &Layout, chunks: &'a [usize]) -> Vec<&'a [usize]> {
+    chunks
+        .chunk_by(|&a, &b| layout.chunks[a].page == layout.chunks[b].page)
+        .collect()
+}
+
+/// Add one zone chunk: a marker waits for the next note, a continuation joins the
+/// note before, anything else opens a note.
+fn read_chunk(layout: &Layout, i: usize, pieces: &mut Vec<Piece>, markers: &mut Vec<usize>) {
+    let chunk = &layout.chunks[i];
+    let text = chunk.text.as_str();
+    if is_marker(text) {
+        markers.push(i);
+        return;
+    }
+    let starts_lower = text.chars().next().is_some_and(|c| c.is_lowercase());
+    let unnumbered = !NUMBERED.is_match(text) && !MANGLED.is_match(text);
+    let cut_short = pieces
+        .last()
+        .is_some_and(|n| !super::ends_sentence(n.text.as_str()));
+    if let Some(last) = pieces
+        .last_mut()
+        .filter(|_| starts_lower || unnumbered && cut_short)
+    {
+        layout.joiner.join(&mut last.text, &chunk.text);
+        last.lines.extend(&chunk.lines);
+        return;
+    }
+    let (printed, text_at) = match NUMBERED.captures(text) {
+        Some(c) => (Some(c[1].to_owned()), c.get(2).unwrap().start()),
+        None => match MANGLED.captures(text) {
+            Some(c) => (None, c.get(1).unwrap().start()),
+            None => (None, 0),
+        },
+    };
+    let mut body = chunk.text.clone();
+    body.replace(0..text_at, "");
+    let mut lines: Vec<usize> = markers
+        .drain(..)
+        .flat_map(|m| layout.chunks[m].lines.clone())
+        .collect();
+    lines.extend(&chunk.lines);
+    pieces.push(Piece {
+        text: body,
+        lines,
+        printed,
+        page: chunk.page,
+    });
+}
+
+/// While the zone's notes (from `first`) are fewer than the calls above them, cut a
+/// note in two where one of its lines ends a sentence and the next opens one.
+fn split_run_together(
+    input: &str,
+    pages: &Pages,
+    pieces: &mut Vec<Piece>,
+    first: usize,
+    calls: usize,
+    warnings: &mut Vec<WarningDraft>,
+) {
+    let mut k = first;
+    while pieces.len() - first < calls && k < pieces.len() {
+        match sentence_break(input, pages, &pieces[k]) {
+            Some(at) => {
+                let rest = split_piece(&mut pieces[k], at, pages);
+                warnings.push(WarningDraft {
+                    code: "footnote-split",
+                    message: "two notes printed as one told apart by the calls in the text"
+                        .to_owned(),
+                    source: Some(at..at),
+                });
+                pieces.insert(k + 1, rest);
+            }
+            None => k += 1,
         }
-        let (printed, text_at) = match NUMBERED.captures(text) {
-            Some(c) => (Some(c[1].to_owned()), c.get(2).unwrap().start()),
-            None => match MANGLED.captures(text) {
-                Some(c) => (None, c.get(1).unwrap().start()),
-                None => (None, 0),
-            },
-        };
-        let star_due = notes.is_empty()
-            && (printed.as_deref() == Some("*") || (printed.is_none() && title_has_call));
+    }
+}
+
+/// The input offset of the first line of `piece` that follows a line ending a
+/// sentence and opens with a capital.
+fn sentence_break(input: &str, pages: &Pages, piece: &Piece) -> Option<usize> {
+    let line = |l: usize| input[pages.lines[l].span.clone()].trim();
+    piece.lines.windows(2).find_map(|w| {
+        let (a, b) = (line(w[0]), line(w[1]));
+        let ends = super::ends_sentence(a) && !is_marker(a);
+        let opens = b.chars().next().is_some_and(|c| c.is_uppercase());
+        (ends && opens && piece.text.source_at(0) < pages.lines[w[1]].span.start)
+            .then_some(pages.lines[w[1]].span.start)
+    })
+}
+
+/// Cut `piece` where the input offset `at` starts; returns the second half.
+fn split_piece(piece: &mut Piece, at: usize, pages: &Pages) -> Piece {
+    let cut = (0..piece.text.len())
+        .find(|&p| piece.text.as_str().is_char_boundary(p) && piece.text.source_at(p) >= at)
+        .unwrap_or(piece.text.len());
+    let mut rest = piece.text.split_off(cut);
+    piece.text.trim();
+    rest.trim();
+    let (before, after): (Vec<usize>, Vec<usize>) = piece
+        .lines
+        .iter()
+        .partition(|&&l| pages.lines[l].span.start < at);
+    piece.lines = before;
+    Piece {
+        text: rest,
+        lines: after,
+        printed: None,
+        page: piece.page,
+    }
+}
+
+/// Number the notes through the report.
+fn number(
+    pieces: Vec<Piece>,
+    title_has_call: bool,
+    warnings: &mut Vec<WarningDraft>,
+) -> Vec<FootnoteDraft> {
+    let mut next = 1u32;
+    let mut notes = Vec::with_capacity(pieces.len());
+    for (k, piece) in pieces.into_iter().enumerate() {
+        let star_due = k == 0
+            && (piece.printed.as_deref() == Some("*") || piece.printed.is_none() && title_has_call);
         let number = if star_due {
             "*".to_owned()
         } else {
-            let n = match printed.as_deref().and_then(|p| p.parse::<u32>().ok()) {
+            let n = match piece.printed.as_deref().and_then(|p| p.parse::<u32>().ok()) {
                 Some(p) if fits(p, next) => p,
                 _ => {
-                    let at = chunk.text.source_at(0);
+                    let at = piece.text.source_at(0);
                     warnings.push(WarningDraft {
                         code: "footnote-number-inferred",
                         message: format!(
                             "footnote {next}: number {}; taken from the sequence",
-                            printed
+                            piece
+                                .printed
                                 .as_deref()
                                 .map_or("not printed".to_owned(), |p| format!("printed as {p:?}"))
                         ),
@@ -84,19 +228,12 @@ pub fn read_footnotes(
             next = n + 1;
             n.to_string()
         };
-        let mut body = chunk.text.clone();
-        body.replace(0..text_at, "");
-        let mut used = std::mem::take(&mut markers);
-        used.push(i);
         notes.push(FootnoteDraft {
             number,
-            text: body,
-            page: chunk.page,
-            chunks: used,
+            text: piece.text,
+            page: piece.page,
+            lines: piece.lines,
         });
-    }
-    for i in markers {
-        dropped.push((i, "noise"));
     }
     notes
 }
@@ -124,5 +261,53 @@ mod tests {
         assert!(MANGLED.is_match("© Voir le communiqué"));
         assert!(NUMBERED.is_match("15 Un critére systématique"));
         assert!(NUMBERED.is_match("* Le rapport a été achevé"));
+    }
+
+    fn notes_of(text: &str, sure_calls: &[usize]) -> Vec<(String, String)> {
+        let pages = crate::pages::paginate(text);
+        let layout = crate::layout::lay_out(text, &pages, None);
+        let zone: Vec<usize> = (0..layout.chunks.len())
+            .filter(|&i| layout.chunks[i].zone == crate::layout::Zone::Footnotes)
+            .collect();
+        let zones = Zones {
+            chunks: &zone,
+            sure_calls,
+        };
+        read_footnotes(
+            text,
+            &pages,
+            &layout,
+            zones,
+            false,
+            &mut Vec::new(),
+            &mut Vec::new(),
+        )
+        .into_iter()
+        .map(|n| (n.number, n.text.as_str().to_owned()))
+        .collect()
+    }
+
+    const BODY: &str =
+        "Le texte du corps qui occupe toute la largeur de la ligne et qui continue un peu ici.\n";
+
+    #[test]
+    fn two_notes_run_together_are_split_when_the_calls_say_so() {
+        let body = BODY.repeat(6);
+        let text = format!("Titre\n\n{body}\n5 Voir le rapport du Secrétaire général publié en avril sur la question traitée ici.\nNations Unies, Recueil des Traités, vol. 1771.\n\nVoir A/64/350.\n");
+        let calls = [10, 20, 30];
+        let notes = notes_of(&text, &calls);
+        assert_eq!(notes.len(), 3, "{notes:?}");
+        assert_eq!(notes[1].1, "Nations Unies, Recueil des Traités, vol. 1771.");
+        // Without the calls to say so, the two stay one.
+        assert_eq!(notes_of(&text, &calls[..2]).len(), 2);
+    }
+
+    #[test]
+    fn a_note_without_a_number_after_one_cut_mid_sentence_carries_it_on() {
+        let body = BODY.repeat(6);
+        let text = format!("Titre\n\n{body}\n5 Voir le Plan d’action adopté par la Conférence des Nations Unies sur le\n\nAgua (Mar del Plata), 1977.\n");
+        let notes = notes_of(&text, &[]);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].1.ends_with("sur le Agua (Mar del Plata), 1977."));
     }
 }

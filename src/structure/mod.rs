@@ -47,7 +47,8 @@ pub struct FootnoteDraft {
     pub number: String,
     pub text: Tracked,
     pub page: u32,
-    pub chunks: Vec<usize>,
+    /// Lines the note was made of (indices into `Pages::lines`): its spans.
+    pub lines: Vec<usize>,
 }
 
 /// A warning before its span is converted to characters.
@@ -100,9 +101,15 @@ pub fn structure(input: &str, pages: &Pages, layout: &Layout) -> Structure {
     );
     headings::number_headings(&mut units, layout.body_width, &mut out.warnings);
     out.blocks = units.into_iter().map(Unit::into_draft).collect();
+    let sure_calls = references::sure_calls(&out.blocks);
     out.footnotes = footnotes::read_footnotes(
+        input,
+        pages,
         layout,
-        &notes,
+        footnotes::Zones {
+            chunks: &notes,
+            sure_calls: &sure_calls,
+        },
         title_marker.is_some(),
         &mut out.dropped,
         &mut out.warnings,

@@ -61,6 +61,17 @@ pub fn link(
     }
 }
 
+/// Input offsets of the candidates that are surely calls, in order: what the
+/// footnote reader counts against the notes of each zone.
+pub fn sure_calls(blocks: &[BlockDraft]) -> Vec<usize> {
+    const SURE: f64 = 1.8;
+    candidates(blocks)
+        .into_iter()
+        .filter(|c| c.score >= SURE)
+        .map(|c| c.source)
+        .collect()
+}
+
 /// Remove the chosen calls from a block's text and record them as notes.
 fn cut_calls(block: &mut BlockDraft, mut calls: Vec<(&Candidate, &FootnoteDraft)>) {
     calls.sort_by_key(|(c, _)| c.range.start);
@@ -202,7 +213,7 @@ fn windows(numbered: &[&FootnoteDraft], all: &[FootnoteDraft]) -> Vec<std::ops::
         .iter()
         .map(|f| {
             let z = zones.iter().rposition(|z| z.0 == f.page).unwrap_or(0);
-            let lower = if z >= 2 { zones[z - 2].1 } else { 0 };
+            let lower = if z >= 1 { zones[z - 1].1 } else { 0 };
             lower..zones[z].1
         })
         .collect()
