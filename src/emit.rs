@@ -135,6 +135,19 @@ pub fn document(parts: Parts) -> Document {
     }
     removed.sort_by_key(|r| r.span);
 
+    let mut corrections: Vec<Correction> = repairs
+        .into_iter()
+        .chain(structure.repairs)
+        .map(|r| Correction {
+            span: index.span(&r.source),
+            before: r.before,
+            after: r.after,
+            stage: r.stage.to_owned(),
+            rule: r.rule.to_owned(),
+            confidence: r.confidence,
+        })
+        .collect();
+    corrections.sort_by_key(|c| c.span);
     Document {
         schema: "ocrmend/1",
         source,
@@ -142,17 +155,7 @@ pub fn document(parts: Parts) -> Document {
         blocks,
         footnotes,
         removed,
-        corrections: repairs
-            .into_iter()
-            .map(|r| Correction {
-                span: index.span(&r.source),
-                before: r.before,
-                after: r.after,
-                stage: "glyphs".to_owned(),
-                rule: r.rule.to_owned(),
-                confidence: r.confidence,
-            })
-            .collect(),
+        corrections,
         warnings: structure
             .warnings
             .into_iter()

@@ -34,7 +34,7 @@ pub fn clean(bytes: &[u8], path: &str) -> document::Document {
     let lang = language::detect(input);
     let mut layout = layout::lay_out(input, &pages, lang.map(lexicon::Lexicon::get));
     let repairs = repair::repair(&mut layout, lang);
-    let mut structure = structure::structure(input, &pages, &layout);
+    let mut structure = structure::structure(input, &pages, &layout, lang);
     let m = &mut structure.metadata;
     if m.language.is_none() {
         m.language = lang.map(|l| l.code().to_owned());

@@ -17,7 +17,9 @@ pub mod units;
 
 use crate::document::{BlockKind, Metadata};
 use crate::layout::{Chunk, Layout, Zone};
+use crate::lexicon::{Lang, Lexicon};
 use crate::pages::Pages;
+use crate::repair::{self, Repair};
 use crate::tracked::Tracked;
 use units::{ColumnNumber, Opening};
 
@@ -70,10 +72,17 @@ pub struct Structure {
     /// Lines (indices into `Pages::lines`) read as the masthead.
     pub masthead_lines: Vec<usize>,
     pub warnings: Vec<WarningDraft>,
+    /// Words changed here (headings' accents), beside those of the repair stage.
+    pub repairs: Vec<Repair>,
 }
 
+/// Of two accent variants both in the lexicon, a heading takes the more frequent by
+/// this margin: a heading is a noun phrase, and the verb form that competes with a
+/// noun (`Résume` / `Résumé`) is the rarer one.
+const HEADING_ACCENT_MARGIN: u16 = 1;
+
 /// Read the structure of a laid-out report.
-pub fn structure(input: &str, pages: &Pages, layout: &Layout) -> Structure {
+pub fn structure(input: &str, pages: &Pages, layout: &Layout, lang: Option<Lang>) -> Structure {
     let mut out = Structure::default();
     let (masthead_end, title_marker) = read_masthead(input, pages, &mut out);
     let consumed: std::collections::HashSet<usize> = out.masthead_lines.iter().copied().collect();
@@ -100,6 +109,21 @@ pub fn structure(input: &str, pages: &Pages, layout: &Layout) -> Structure {
         &mut out.warnings,
     );
     headings::number_headings(&mut units, layout.body_width, &mut out.warnings);
+    if let Some(lang) = lang {
+        for unit in units
+            .iter_mut()
+            .filter(|u| matches!(u.kind, UnitKind::Heading { .. }))
+        {
+            let lexicon = Lexicon::get(lang);
+            repair::restore_accents(
+                &mut unit.text,
+                lang,
+                lexicon,
+                HEADING_ACCENT_MARGIN,
+                &mut out.repairs,
+            );
+        }
+    }
     out.blocks = units.into_iter().map(Unit::into_draft).collect();
     let sure_calls = references::sure_calls(&out.blocks);
     out.footnotes = footnotes::read_footnotes(

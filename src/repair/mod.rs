@@ -4,9 +4,14 @@
 //! - `11 est`, `IIs ont` at the start of a sentence → `Il est`, `Ils ont` (French);
 //! - `¢` and `€` glued inside a word (scanner noise on `é`, `è`, `c`) → the lexicon word;
 //! - a capital `E` that lost its accent (`Etats` → `États`), in French, where the
-//!   lexicon knows the accented form as clearly the more frequent.
+//!   lexicon knows the accented form as clearly the more frequent;
+//! - a lost or changed accent (`systéme`, `progres`, `Situacion`) where the lexicon
+//!   knows one variant as far more frequent ([`accents`]); words that are right both
+//!   ways (`a`/`à`, `continue`/`continué`) are left for context.
 //!
 //! Every change is recorded with its input span, rule and confidence.
+
+pub mod accents;
 
 use std::sync::LazyLock;
 
@@ -20,6 +25,8 @@ use crate::tracked::Tracked;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Repair {
     pub source: std::ops::Range<usize>,
+    /// `glyphs` or `accents`.
+    pub stage: &'static str,
     pub before: String,
     pub after: String,
     pub rule: &'static str,
@@ -32,6 +39,7 @@ static CAPITAL_IL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[.!?»]\s+)((?:11|I1|1l|lI|II)(s?)) (?:est|a|ont|s’|n’|ne|se|y|sera|serait|était|sont|avait|avaient|convient|faut|importe|reste|existe|semble|peut|peuvent|doit|doivent|devrait|pourrait)\b").unwrap()
 });
 static CAPITAL_E: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bE\p{Ll}+\b").unwrap());
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+").unwrap());
 static NOISE_IN_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}*[¢€]\p{L}*").unwrap());
 
 /// Repair every chunk of the layout in place; returns what was changed.
@@ -74,6 +82,9 @@ pub fn repair_text(text: &mut Tracked, lang: Option<Lang>, repairs: &mut Vec<Rep
             );
         }
     }
+    if let (Some(lang), Some(lexicon)) = (lang, lexicon) {
+        restore_accents(text, lang, lexicon, accents::SURE_MARGIN, repairs);
+    }
     if let Some(lexicon) = lexicon {
         fix_all(
             text,
@@ -84,6 +95,89 @@ pub fn repair_text(text: &mut Tracked, lang: Option<Lang>, repairs: &mut Vec<Rep
             repairs,
         );
     }
+}
+
+/// Restore the accents of the words of `text` whose lexicon variant beats them by
+/// `margin`. Words inside a link or a document symbol (`www.undp.org`, `A/74/336`)
+/// are not words of the language and stay.
+pub fn restore_accents(
+    text: &mut Tracked,
+    lang: Lang,
+    lexicon: &Lexicon,
+    margin: u16,
+    repairs: &mut Vec<Repair>,
+) {
+    let words: Vec<regex::Match> = WORD.find_iter(text.as_str()).collect();
+    let foreign = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| foreign_word(w.as_str(), lang, lexicon))
+    };
+    let found: Vec<(std::ops::Range<usize>, String)> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !in_link_or_symbol(text.as_str(), m.range()))
+        // A word of another language among words of that language is a quotation
+        // (`South-South and triangular cooperation` in French text).
+        .filter(|&(k, m)| {
+            !(known_elsewhere(m.as_str(), lang) && (k > 0 && foreign(k - 1) || foreign(k + 1)))
+        })
+        .filter_map(|(_, m)| {
+            accents::restore(m.as_str(), lang, lexicon, margin).map(|after| (m.range(), after))
+        })
+        .collect();
+    for (range, after) in found.into_iter().rev() {
+        let before = text.as_str()[range.clone()].to_owned();
+        let confidence = accents::confidence(lexicon.freq(&before), lexicon.freq(&after));
+        repairs.push(Repair {
+            source: text.source_range(range.clone()),
+            stage: "accents",
+            before,
+            after: after.clone(),
+            rule: "lexicon",
+            confidence,
+        });
+        text.replace(range, &after);
+    }
+}
+
+/// Frequency (Zipf ×100) from which a word counts as a word of a language.
+const COMMON: u16 = 300;
+
+/// The other languages with a lexicon.
+fn others(lang: Lang) -> impl Iterator<Item = &'static Lexicon> {
+    [Lang::Fr, Lang::Es, Lang::En]
+        .into_iter()
+        .filter(move |&l| l != lang)
+        .map(Lexicon::get)
+}
+
+/// A common word of another language.
+fn known_elsewhere(word: &str, lang: Lang) -> bool {
+    others(lang).any(|l| l.freq(word) >= COMMON)
+}
+
+/// A word far more at home in another language than in the document's.
+fn foreign_word(word: &str, lang: Lang, lexicon: &Lexicon) -> bool {
+    let own = lexicon.freq(word);
+    others(lang).any(|l| {
+        let f = l.freq(word);
+        f >= COMMON && f >= own + 100
+    })
+}
+
+/// A token glued to `/`, `.`, `@`, `_`, `:`, `=` or digits on either side (no space
+/// between) is part of a link, an address or a symbol.
+fn in_link_or_symbol(text: &str, range: std::ops::Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = &text[range.end..];
+    let glued = |c: char| "/@_=\\".contains(c) || c.is_ascii_digit();
+    before.is_some_and(|c| {
+        glued(c) || c == '.' || c == ':' || c == '-' && text[..range.start].ends_with("--")
+    }) || after.starts_with(|c: char| glued(c))
+        || after.len() > 1
+            && after.starts_with(['.', ':'])
+            && after[1..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// Repair a metadata value (its changes are not listed: the masthead is in `removed`).
@@ -122,6 +216,7 @@ fn fix_all(
         };
         repairs.push(Repair {
             source: text.source_range(range.clone()),
+            stage: "glyphs",
             before,
             after: after.clone(),
             rule,
@@ -208,7 +303,7 @@ mod tests {
         );
         assert_eq!(
             t,
-            "la capacité du systéme et les projets liés a la paralléle financière"
+            "la capacité du système et les projets liés a la parallèle financière"
         );
     }
 
@@ -219,6 +314,22 @@ mod tests {
             Lang::Fr,
         );
         assert_eq!(t, "Les États Membres et les Émirats arabes unis en Europe");
+    }
+
+    #[test]
+    fn accents_come_back_but_not_in_quoted_english() {
+        let (t, r) = run("le systéme et les progres de la « South-South and triangular cooperation: selected studies »", Lang::Fr);
+        assert_eq!(t, "le système et les progrès de la « South-South and triangular cooperation: selected studies »");
+        assert_eq!(r.iter().filter(|r| r.stage == "accents").count(), 2);
+    }
+
+    #[test]
+    fn links_and_symbols_are_not_words() {
+        let (t, _) = run(
+            "voir www.undp.org/content/systeme/progres et A/74/336.",
+            Lang::Fr,
+        );
+        assert_eq!(t, "voir www.undp.org/content/systeme/progres et A/74/336.");
     }
 
     #[test]
