@@ -117,13 +117,13 @@ pub fn restore_accents(
         .iter()
         .enumerate()
         .filter(|(_, m)| !in_link_or_symbol(text.as_str(), m.range()))
-        // A word of another language among words of that language is a quotation
-        // (`South-South and triangular cooperation` in French text).
-        .filter(|&(k, m)| {
-            !(known_elsewhere(m.as_str(), lang) && (k > 0 && foreign(k - 1) || foreign(k + 1)))
-        })
-        .filter_map(|(_, m)| {
-            accents::restore(m.as_str(), lang, lexicon, margin).map(|after| (m.range(), after))
+        .filter_map(|(k, m)| {
+            let after = accents::restore(m.as_str(), lang, lexicon, margin)?;
+            // A word of another language among words of that language is a quotation
+            // (`South-South and triangular cooperation` in French text).
+            let quoted =
+                known_elsewhere(m.as_str(), lang) && (k > 0 && foreign(k - 1) || foreign(k + 1));
+            (!quoted).then(|| (m.range(), after))
         })
         .collect();
     for (range, after) in found.into_iter().rev() {
