@@ -136,8 +136,76 @@ def build_entries(wordfreq, lang: str):
     return kept, stats
 
 
-def serialise(entries) -> bytes:
-    text = "".join(f"{w}\t{f}\n" for w, f in entries).encode("utf-8")
+# Spelling dictionaries (Debian packages) that tell which word forms are right and,
+# for French, their parts of speech. Several dictionaries: a form is right in any.
+HUNSPELL = {
+    "fr": ["fr_FR"],
+    "es": ["es_ES"],
+    "en": ["en_US", "en_GB"],
+}
+HUNSPELL_PACKAGES = "hunspell hunspell-fr hunspell-es hunspell-en-us hunspell-en-gb"
+
+# Tag bits, mirrored by `Tags` in src/lexicon.rs.
+VALID, PROPER = 1 << 0, 1 << 1
+NOUN, ADJ, ADV, INFINITIVE, PAST_PARTICIPLE, FINITE = (1 << k for k in range(2, 8))
+DETERMINER, PREPOSITION, PRONOUN, SUBJECT_PRONOUN, CONJUNCTION = (1 << k for k in range(8, 13))
+# Grammalecte's `po:` codes (hunspell-fr) and the bit each sets.
+PART_OF_SPEECH = {
+    "nom": NOUN, "adj": ADJ, "adv": ADV, "negadv": ADV, "infi": INFINITIVE,
+    "ppas": PAST_PARTICIPLE,
+    **{code: FINITE for code in ("ipre", "iimp", "ifut", "ipsi", "cond", "spre", "simp", "impe")},
+    **{code: DETERMINER for code in ("det", "detind", "detpos", "detdem", "detneg", "detex")},
+    "prep": PREPOSITION, "prepv": PREPOSITION,
+    **{code: PRONOUN for code in ("proind", "prorel", "proint", "prodem", "proneg",
+                                  "properobj", "proadv")},
+    "propersuj": SUBJECT_PRONOUN | PRONOUN,
+    "cjco": CONJUNCTION, "cjsub": CONJUNCTION, "cj": CONJUNCTION,
+}
+
+
+def run_hunspell(dictionary: str, flag: str, words) -> str:
+    """Feed `words` to hunspell (one a line) and return what it prints."""
+    try:
+        done = subprocess.run(["hunspell", "-d", dictionary, "-i", "utf-8", flag],
+                              input="\n".join(words) + "\n", capture_output=True,
+                              text=True)
+    except FileNotFoundError:
+        sys.exit(f"hunspell is not installed; run:  apt-get install {HUNSPELL_PACKAGES}")
+    if done.returncode != 0 or "Can't open affix or dictionary files" in done.stderr:
+        sys.exit(f"hunspell -d {dictionary} failed ({done.stderr.strip()}); "
+                 f"run:  apt-get install {HUNSPELL_PACKAGES}")
+    return done.stdout
+
+
+def hunspell_tags(lang: str, words) -> dict[str, int]:
+    """Tag bits of each word: VALID if a dictionary accepts it as written, PROPER if
+    only capitalised (a name), and its parts of speech where the dictionary tells."""
+    tags = {w: 0 for w in words}
+    for dictionary in HUNSPELL[lang]:
+        wrong = set(run_hunspell(dictionary, "-l", words).split("\n"))
+        for w in words:
+            if w not in wrong:
+                tags[w] |= VALID
+        unknown = [w for w in words if not tags[w] & VALID]
+        capitalised = {w[:1].upper() + w[1:]: w for w in unknown}
+        wrong = set(run_hunspell(dictionary, "-l", list(capitalised)).split("\n"))
+        for cap, w in capitalised.items():
+            if cap not in wrong:
+                tags[w] |= PROPER
+        # `word  st:stem po:code …`, one line per reading.
+        valid = [w for w in words if tags[w] & VALID]
+        for line in run_hunspell(dictionary, "-m", valid).split("\n"):
+            word, _, analysis = line.partition("  ")
+            if word in tags:
+                for field in analysis.split():
+                    if field.startswith("po:"):
+                        tags[word] |= PART_OF_SPEECH.get(field[3:], 0)
+    return tags
+
+
+def serialise(entries, tags) -> bytes:
+    text = "".join(f"{w}\t{f}\t{tags[w]}\n" if tags.get(w) else f"{w}\t{f}\n"
+                   for w, f in entries).encode("utf-8")
     buf = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buf, compresslevel=9, mtime=0) as gz:
         gz.write(text)
@@ -177,7 +245,8 @@ def main() -> int:
     for lang in LANGS:
         entries, stats = build_entries(wordfreq, lang)
         zipf_check(wordfreq, lang, entries)
-        data = serialise(entries)
+        tags = hunspell_tags(lang, [w for w, _ in entries])
+        data = serialise(entries, tags)
         tables[lang] = dict(entries)
         path = os.path.join(args.out_dir, f"{lang}.tsv.gz")
         if args.check:

@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::document::*;
 use crate::layout::Layout;
 use crate::pages::Pages;
-use crate::repair::Repair;
+use crate::repair::Repairs;
 use crate::structure::Structure;
 
 /// Converts byte offsets of the decoded input to character offsets.
@@ -45,7 +45,7 @@ pub struct Parts<'a> {
     pub source: Source,
     pub pages: &'a Pages,
     pub layout: &'a Layout,
-    pub repairs: Vec<Repair>,
+    pub repairs: Repairs,
     pub structure: Structure,
 }
 
@@ -136,8 +136,9 @@ pub fn document(parts: Parts) -> Document {
     removed.sort_by_key(|r| r.span);
 
     let mut corrections: Vec<Correction> = repairs
+        .made
         .into_iter()
-        .chain(structure.repairs)
+        .chain(structure.repairs.made)
         .map(|r| Correction {
             span: index.span(&r.source),
             before: r.before,
@@ -148,6 +149,19 @@ pub fn document(parts: Parts) -> Document {
         })
         .collect();
     corrections.sort_by_key(|c| c.span);
+    let mut withheld: Vec<Warning> = repairs
+        .withheld
+        .into_iter()
+        .chain(structure.repairs.withheld)
+        .map(|w| Warning {
+            code: "correction-withheld".to_owned(),
+            message: w.message,
+            span: Some(index.span(&w.source)),
+        })
+        .collect();
+    // A word checked again after a page join is withheld again.
+    withheld.sort_by_key(|w| w.span);
+    withheld.dedup_by(|a, b| a.span == b.span && a.message == b.message);
     Document {
         schema: "ocrmend/1",
         source,
@@ -164,6 +178,7 @@ pub fn document(parts: Parts) -> Document {
                 message: w.message,
                 span: w.source.map(|s| index.span(&s)),
             })
+            .chain(withheld)
             .collect(),
     }
 }

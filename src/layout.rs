@@ -276,8 +276,11 @@ fn hyphen_verdict(
     if known(&joined) {
         return Hyphen::Drop;
     }
+    // Both halves right words on their own (`Sud-Sud`, `socio-économique`): a
+    // compound. OCR fragments (`educa-`, `cién`) are not spelled right.
+    let spelled = |w: &str| vocabulary.has(w) || lexicon.is_some_and(|l| l.is_spelled_right(w));
     if lexicon.is_some_and(|l| l.contains(&hyphenated))
-        || (left_part.chars().count() > 1 && known(left_part) && known(right))
+        || (left_part.chars().count() > 1 && spelled(left_part) && spelled(right))
     {
         return Hyphen::Keep;
     }

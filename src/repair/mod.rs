@@ -1,31 +1,38 @@
-//! Stage 4, repair: undo OCR glyph confusions in the chunk texts. This stage makes
-//! only the fixes that are unambiguous from the glyphs and the language:
-//! - `1’`, `I’`, `[’`, `|’`, `]’`, `!’` before a word → `l’` (French: no other word elides so);
-//! - `11 est`, `IIs ont` at the start of a sentence → `Il est`, `Ils ont` (French);
-//! - `¢` and `€` glued inside a word (scanner noise on `é`, `è`, `c`) → the lexicon word;
-//! - a capital `E` that lost its accent (`Etats` → `États`), in French, where the
-//!   lexicon knows the accented form as clearly the more frequent;
-//! - a lost or changed accent (`systéme`, `progres`, `Situacion`) where the lexicon
-//!   knows one variant as far more frequent ([`accents`]); words that are right both
-//!   ways (`a`/`à`, `continue`/`continué`) are left for context.
+//! Stage 4, repair: undo what OCR did to the words of the chunk texts, in passes:
+//! 1. glyphs, fixed from their shapes and the language:
+//!    - `1’`, `I’`, `[’`, `|’`, `]’`, `!’` before a word → `l’` (French: no other word elides so);
+//!    - `11 est`, `IIs ont`, `I] a` at the start of a sentence → `Il est`, `Ils ont`, `Il a`
+//!      (French), `EI`, `E]` → `El` (Spanish);
+//!    - `¢` and `€` glued inside a word (scanner noise on `é`, `è`, `c`) → the lexicon word;
+//! 2. apostrophes: `'` inside a word becomes `’` where the document uses `’` (and the
+//!    other way round);
+//! 3. elisions (French): `’adoption` with its `l` lost → `l’adoption`, `s ’offraient` →
+//!    `s’offraient`;
+//! 4. spelling ([`spelling`]): a word the dictionary rejects becomes its likeliest
+//!    variant under the language's confusion table (`systéme`, `resolucion`, `rdle`),
+//!    and a word right both ways its accented variant when that is far more common;
+//! 5. context ([`context`]): words right both ways told apart by their neighbours
+//!    (`a`/`à`, `mas`/`más`).
 //!
-//! Every change is recorded with its input span, rule and confidence.
+//! Every change is recorded with its input span, rule and confidence. A change less
+//! sure than [`MIN_CONFIDENCE`] is not made: the word stays and a warning says why.
 
-pub mod accents;
+pub mod context;
+pub mod spelling;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::layout::Layout;
-use crate::lexicon::{Lang, Lexicon};
+use crate::lexicon::{Lang, Lexicon, Tags};
 use crate::tracked::Tracked;
 
 /// One repaired word, before its span is converted to characters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Repair {
     pub source: std::ops::Range<usize>,
-    /// `glyphs` or `accents`.
+    /// `glyphs`, `spelling` or `context`.
     pub stage: &'static str,
     pub before: String,
     pub after: String,
@@ -33,27 +40,86 @@ pub struct Repair {
     pub confidence: f64,
 }
 
-static ELIDED_L: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[\s(«“\[])([1I|\[\]!]’ ?)\p{L}").unwrap());
-static CAPITAL_IL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[.!?»]\s+)((?:11|I1|1l|lI|II)(s?)) (?:est|a|ont|s’|n’|ne|se|y|sera|serait|était|sont|avait|avaient|convient|faut|importe|reste|existe|semble|peut|peuvent|doit|doivent|devrait|pourrait)\b").unwrap()
-});
-static CAPITAL_E: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bE\p{Ll}+\b").unwrap());
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+").unwrap());
-static NOISE_IN_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}*[¢€]\p{L}*").unwrap());
+/// A change not made because it was not sure enough: the warning that says so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Withheld {
+    pub source: std::ops::Range<usize>,
+    pub message: String,
+}
 
-/// Repair every chunk of the layout in place; returns what was changed.
-pub fn repair(layout: &mut Layout, lang: Option<Lang>) -> Vec<Repair> {
-    let mut repairs = Vec::new();
+/// What the stage changed, and what it left for want of certainty.
+#[derive(Debug, Clone, Default)]
+pub struct Repairs {
+    pub made: Vec<Repair>,
+    pub withheld: Vec<Withheld>,
+}
+
+/// Below this confidence a correction is withheld.
+pub const MIN_CONFIDENCE: f64 = 0.6;
+
+static ELIDED_L: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(«“\[])([1I|\[\]!]’['’]? ?)\p{L}").unwrap());
+static CAPITAL_IL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.!?»]\s+)((?:11|I1|1l|lI|II|I\])(s?)) (?:est|a|ont|s’|n’|ne|se|y|sera|serait|était|sont|avait|avaient|convient|faut|importe|reste|existe|semble|peut|peuvent|doit|doivent|devrait|pourrait)\b").unwrap()
+});
+static CAPITAL_EL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[.!?]\s+|\*\s)(EI|E\]|E1) \p{Ll}").unwrap());
+/// `l?ONU`: the elision's apostrophe read as a question mark.
+static ELISION_GLYPH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[lLdD](\?)(?:\p{Lu}|[aeiouhéâ])").unwrap());
+/// `l’ Assemblée`: nothing separates an elision from its word.
+static SPACE_AFTER_ELISION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:[lLdDsSnNjJmMcC]|[qQ]u)’( )\p{L}").unwrap());
+/// `n® 2`: the numero sign read as ®.
+static NUMERO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[nN](®) ?\d").unwrap());
+static NOISE_IN_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}*[¢€]\p{L}*").unwrap());
+static APOSTROPHE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}(['’])\p{L}").unwrap());
+/// `’adoption` after a space or at the start: an elision whose letter was lost; the
+/// word before, when it is an elision's stem (`s ’offraient`), is captured.
+static BARE_ELISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|(\b(?:[dlsnjmcDLSNJMC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu))?\s)(’)(\p{L})")
+        .unwrap()
+});
+
+/// Repair every chunk of the layout in place.
+pub fn repair(layout: &mut Layout, lang: Option<Lang>) -> Repairs {
+    let mut repairs = Repairs::default();
+    let apostrophe = dominant_apostrophe(layout);
     for chunk in &mut layout.chunks {
-        repair_text(&mut chunk.text, lang, &mut repairs);
+        repair_text(&mut chunk.text, lang, apostrophe, &mut repairs);
     }
     repairs
 }
 
+/// The apostrophe the document writes inside words, when one is clearly its habit.
+fn dominant_apostrophe(layout: &Layout) -> Option<char> {
+    let (mut straight, mut curly) = (0usize, 0usize);
+    for chunk in &layout.chunks {
+        for caps in APOSTROPHE.captures_iter(chunk.text.as_str()) {
+            if &caps[1] == "'" {
+                straight += 1;
+            } else {
+                curly += 1;
+            }
+        }
+    }
+    if curly >= 3 * straight.max(1) {
+        Some('’')
+    } else if straight >= 3 * curly.max(1) {
+        Some('\'')
+    } else {
+        None
+    }
+}
+
 /// Repair one text in place, adding what was changed to `repairs`.
-pub fn repair_text(text: &mut Tracked, lang: Option<Lang>, repairs: &mut Vec<Repair>) {
-    let lexicon = lang.map(Lexicon::get);
+pub fn repair_text(
+    text: &mut Tracked,
+    lang: Option<Lang>,
+    apostrophe: Option<char>,
+    repairs: &mut Repairs,
+) {
+    let made = &mut repairs.made;
     if lang == Some(Lang::Fr) {
         fix_all(
             text,
@@ -61,84 +127,218 @@ pub fn repair_text(text: &mut Tracked, lang: Option<Lang>, repairs: &mut Vec<Rep
             |_| Some("l’".to_owned()),
             "elided-l",
             0.98,
-            repairs,
+            made,
+        );
+        fix_all(
+            text,
+            &ELISION_GLYPH,
+            |_| Some("’".to_owned()),
+            "elided-l",
+            0.9,
+            made,
+        );
+        fix_all(
+            text,
+            &SPACE_AFTER_ELISION,
+            |_| Some(String::new()),
+            "elision",
+            0.95,
+            made,
         );
         fix_all(
             text,
             &CAPITAL_IL,
-            |m| Some(if m.ends_with('s') { "Ils" } else { "Il" }.to_owned()),
+            |c| Some(if c[1].ends_with('s') { "Ils" } else { "Il" }.to_owned()),
             "capital-il",
             0.95,
-            repairs,
+            made,
         );
-        if let Some(lexicon) = lexicon {
-            fix_all(
-                text,
-                &CAPITAL_E,
-                |w| accented_capital(w, lexicon),
-                "capital-accent",
-                0.9,
-                repairs,
-            );
-        }
     }
-    if let (Some(lang), Some(lexicon)) = (lang, lexicon) {
-        restore_accents(text, lang, lexicon, accents::SURE_MARGIN, repairs);
-    }
-    if let Some(lexicon) = lexicon {
+    if lang == Some(Lang::Es) {
         fix_all(
             text,
-            &NOISE_IN_WORD,
-            |w| noise_free(w, lexicon),
-            "glyph-noise",
-            0.9,
-            repairs,
+            &CAPITAL_EL,
+            |_| Some("El".to_owned()),
+            "capital-el",
+            0.95,
+            made,
         );
+    }
+    if let Some(apostrophe) = apostrophe {
+        fix_all(
+            text,
+            &APOSTROPHE,
+            |_| Some(apostrophe.to_string()),
+            "apostrophe",
+            0.95,
+            made,
+        );
+    }
+    let (Some(lang), lexicon) = (lang, lang.map(Lexicon::get)) else {
+        return;
+    };
+    let lexicon = lexicon.expect("a language has a lexicon");
+    fix_all(
+        text,
+        &NOISE_IN_WORD,
+        |c| noise_free(&c[0], lexicon),
+        "glyph-noise",
+        0.9,
+        made,
+    );
+    fix_all(text, &NUMERO, |_| Some("°".to_owned()), "numero", 0.9, made);
+    if lang == Lang::Fr {
+        restore_elisions(text, lexicon, made);
+    }
+    correct_spelling(text, lang, lexicon, spelling::FREQUENCY_LEAD, repairs);
+    correct_by_context(text, lang, lexicon, repairs);
+}
+
+/// Check again the words of a text that the structure stage joined across a page
+/// break (`ulti-` / `mos`, `a` / `assumer`): spelling and context only, the glyph
+/// passes having seen every piece.
+pub fn recheck(text: &mut Tracked, lang: Lang, repairs: &mut Repairs) {
+    let lexicon = Lexicon::get(lang);
+    correct_spelling(text, lang, lexicon, spelling::FREQUENCY_LEAD, repairs);
+    correct_by_context(text, lang, lexicon, repairs);
+}
+
+/// `’adoption` → `l’adoption` when the word is one an article elides before; `s
+/// ’offraient` → `s’offraient`.
+fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, made: &mut Vec<Repair>) {
+    let mut at = 0;
+    while let Some(caps) = BARE_ELISION.captures_at(text.as_str(), at) {
+        let mark = caps.get(2).expect("the apostrophe");
+        at = mark.end();
+        let (range, before, after) = match caps.get(1) {
+            Some(stem) => {
+                let range = stem.end()..mark.end();
+                let before = text.as_str()[range.clone()].to_owned();
+                (range, before, "’".to_owned())
+            }
+            None => {
+                let word_end = text.as_str()[mark.end()..]
+                    .find(|c: char| !c.is_alphabetic())
+                    .map_or(text.len(), |e| mark.end() + e);
+                let word = &text.as_str()[mark.end()..word_end];
+                let tags = lexicon.tags(word);
+                let elidable = tags.any(Tags::NOUN | Tags::ADJECTIVE)
+                    && !tags.has(Tags::FINITE_VERB)
+                    || word.len() > 1 && word.chars().all(char::is_uppercase);
+                if !elidable
+                    || !word.starts_with(|c: char| "aeiouhâàéèêîôûœAEIOUHÉÈÊÎÔ".contains(c))
+                {
+                    continue;
+                }
+                (mark.range(), "’".to_owned(), "l’".to_owned())
+            }
+        };
+        made.push(Repair {
+            source: text.source_range(range.clone()),
+            stage: "glyphs",
+            before,
+            after: after.clone(),
+            rule: "elision",
+            confidence: 0.8,
+        });
+        at = range.start + after.len();
+        text.replace(range, &after);
     }
 }
 
-/// Restore the accents of the words of `text` whose lexicon variant beats them by
-/// `margin`. Words inside a link or a document symbol (`www.undp.org`, `A/74/336`)
-/// are not words of the language and stay.
-pub fn restore_accents(
+/// Correct the words of `text` the dictionary rejects, and the words right both ways
+/// whose accented variant is more frequent by `lead`. Words inside a link or a
+/// document symbol (`www.undp.org`, `A/74/336`) and quoted words of another language
+/// stay.
+pub fn correct_spelling(
     text: &mut Tracked,
     lang: Lang,
     lexicon: &Lexicon,
-    margin: u16,
-    repairs: &mut Vec<Repair>,
+    lead: u16,
+    repairs: &mut Repairs,
 ) {
-    let words: Vec<regex::Match> = WORD.find_iter(text.as_str()).collect();
+    let words = context::words(text.as_str());
     let foreign = |k: usize| {
         words
             .get(k)
-            .is_some_and(|w| foreign_word(w.as_str(), lang, lexicon))
+            .is_some_and(|w| foreign_word(w.text, lang, lexicon))
     };
-    let found: Vec<(std::ops::Range<usize>, String)> = words
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| !in_link_or_symbol(text.as_str(), m.range()))
-        .filter_map(|(k, m)| {
-            let after = accents::restore(m.as_str(), lang, lexicon, margin)?;
-            // A word of another language among words of that language is a quotation
-            // (`South-South and triangular cooperation` in French text).
-            let quoted =
-                known_elsewhere(m.as_str(), lang) && (k > 0 && foreign(k - 1) || foreign(k + 1));
-            (!quoted).then(|| (m.range(), after))
-        })
-        .collect();
-    for (range, after) in found.into_iter().rev() {
-        let before = text.as_str()[range.clone()].to_owned();
-        let confidence = accents::confidence(lexicon.freq(&before), lexicon.freq(&after));
-        repairs.push(Repair {
-            source: text.source_range(range.clone()),
-            stage: "accents",
-            before,
-            after: after.clone(),
-            rule: "lexicon",
-            confidence,
-        });
-        text.replace(range, &after);
+    let mut found = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        if in_link_or_symbol(text.as_str(), w.range.clone()) {
+            continue;
+        }
+        let verdict = if lexicon.is_spelled_right(w.text) {
+            spelling::more_frequent_variant(w.text, lang, lexicon, lead)
+        } else {
+            spelling::correct(w.text, lang, lexicon)
+        };
+        let Some(verdict) = verdict else { continue };
+        // A word of another language among words of that language is a quotation
+        // (`South-South and triangular cooperation` in French text).
+        if known_elsewhere(w.text, lang) && (k > 0 && foreign(k - 1) || foreign(k + 1)) {
+            continue;
+        }
+        found.push((w.range.clone(), verdict));
     }
+    for (range, verdict) in found.into_iter().rev() {
+        let change = context::Change {
+            after: verdict.word,
+            rule: "lexicon",
+            confidence: verdict.confidence,
+        };
+        let reason = verdict.rival.map(|r| format!("`{r}` is as likely"));
+        apply(text, range, change, "spelling", reason, repairs);
+    }
+}
+
+/// Decide the words right both ways from their neighbours ([`context`]).
+fn correct_by_context(text: &mut Tracked, lang: Lang, lexicon: &Lexicon, repairs: &mut Repairs) {
+    let found: Vec<(std::ops::Range<usize>, context::Change)> = {
+        let words = context::words(text.as_str());
+        (0..words.len())
+            .filter_map(|k| {
+                let change = context::judge(&words, k, text.as_str(), lang, lexicon)?;
+                Some((words[k].range.clone(), change))
+            })
+            .collect()
+    };
+    for (range, change) in found.into_iter().rev() {
+        apply(text, range, change, "context", None, repairs);
+    }
+}
+
+/// Make `change` at `range`, or withhold it with a warning when it is not sure enough.
+fn apply(
+    text: &mut Tracked,
+    range: std::ops::Range<usize>,
+    change: context::Change,
+    stage: &'static str,
+    doubt: Option<String>,
+    repairs: &mut Repairs,
+) {
+    let before = text.as_str()[range.clone()].to_owned();
+    let source = text.source_range(range.clone());
+    if change.confidence < MIN_CONFIDENCE {
+        let why = doubt.unwrap_or_else(|| "the evidence is weak".to_owned());
+        repairs.withheld.push(Withheld {
+            source,
+            message: format!(
+                "kept `{before}`: `{}` is likelier but not sure ({why}; confidence {:.2})",
+                change.after, change.confidence
+            ),
+        });
+        return;
+    }
+    repairs.made.push(Repair {
+        source,
+        stage,
+        before,
+        after: change.after.clone(),
+        rule: change.rule,
+        confidence: change.confidence,
+    });
+    text.replace(range, &change.after);
 }
 
 /// Frequency (Zipf ×100) from which a word counts as a word of a language.
@@ -158,7 +358,7 @@ fn known_elsewhere(word: &str, lang: Lang) -> bool {
 }
 
 /// A word far more at home in another language than in the document's.
-fn foreign_word(word: &str, lang: Lang, lexicon: &Lexicon) -> bool {
+pub(crate) fn foreign_word(word: &str, lang: Lang, lexicon: &Lexicon) -> bool {
     let own = lexicon.freq(word);
     others(lang).any(|l| {
         let f = l.freq(word);
@@ -184,34 +384,30 @@ fn in_link_or_symbol(text: &str, range: std::ops::Range<usize>) -> bool {
 pub fn repair_value(value: &str, lang: Option<Lang>) -> String {
     let mut text = Tracked::new();
     text.push_input(value, 0..value.len());
-    repair_text(&mut text, lang, &mut Vec::new());
+    repair_text(&mut text, lang, None, &mut Repairs::default());
     text.as_str().to_owned()
 }
 
-/// `Etats` → `États` when the lexicon has the accented form far more often
-/// (French sets accents on capitals; OCR drops them).
-fn accented_capital(word: &str, lexicon: &Lexicon) -> Option<String> {
-    let accented = format!("É{}", &word[1..]);
-    let (plain, with_accent) = (lexicon.freq(word), lexicon.freq(&accented));
-    (with_accent >= plain + 20).then_some(accented)
-}
-
-/// Apply `fix` to capture group 1 (or the whole match) of every match of `re`.
+/// Replace the capture group `fix` (or group 1, or the whole match) of every match of `re` by what `fix`
+/// makes of the match.
 fn fix_all(
     text: &mut Tracked,
     re: &Regex,
-    fix: impl Fn(&str) -> Option<String>,
+    fix: impl Fn(&regex::Captures) -> Option<String>,
     rule: &'static str,
     confidence: f64,
     repairs: &mut Vec<Repair>,
 ) {
     let mut at = 0;
     while let Some(caps) = re.captures_at(text.as_str(), at) {
-        let m = caps.get(1).unwrap_or_else(|| caps.get(0).unwrap());
+        let m = caps
+            .name("fix")
+            .or_else(|| caps.get(1))
+            .unwrap_or_else(|| caps.get(0).expect("the whole match"));
         let range = m.range();
         let before = m.as_str().to_owned();
         at = range.end.max(at + 1);
-        let Some(after) = fix(&before).filter(|a| *a != before) else {
+        let Some(after) = fix(&caps).filter(|a| *a != before) else {
             continue;
         };
         repairs.push(Repair {
@@ -269,7 +465,7 @@ mod tests {
         let pages = crate::pages::paginate(text);
         let mut layout = crate::layout::lay_out(text, &pages, Some(Lexicon::get(lang)));
         let repairs = repair(&mut layout, Some(lang));
-        (layout.chunks[0].text.as_str().to_owned(), repairs)
+        (layout.chunks[0].text.as_str().to_owned(), repairs.made)
     }
 
     #[test]
@@ -278,9 +474,10 @@ mod tests {
             "a 1’horizon 2030 et I’appui de [’OMS et 1’ objectif",
             Lang::Fr,
         );
-        assert_eq!(t, "a l’horizon 2030 et l’appui de l’OMS et l’objectif");
-        assert_eq!(r.len(), 4);
-        assert_eq!(r[0].source, 2..6);
+        assert_eq!(t, "à l’horizon 2030 et l’appui de l’OMS et l’objectif");
+        let elided: Vec<_> = r.iter().filter(|r| r.rule == "elided-l").collect();
+        assert_eq!(elided.len(), 4);
+        assert_eq!(elided[0].source, 2..6);
     }
 
     #[test]
@@ -303,7 +500,7 @@ mod tests {
         );
         assert_eq!(
             t,
-            "la capacité du système et les projets liés a la parallèle financière"
+            "la capacité du système et les projets liés à la parallèle financière"
         );
     }
 
@@ -320,7 +517,7 @@ mod tests {
     fn accents_come_back_but_not_in_quoted_english() {
         let (t, r) = run("le systéme et les progres de la « South-South and triangular cooperation: selected studies »", Lang::Fr);
         assert_eq!(t, "le système et les progrès de la « South-South and triangular cooperation: selected studies »");
-        assert_eq!(r.iter().filter(|r| r.stage == "accents").count(), 2);
+        assert_eq!(r.iter().filter(|r| r.stage == "spelling").count(), 2);
     }
 
     #[test]
@@ -330,6 +527,26 @@ mod tests {
             Lang::Fr,
         );
         assert_eq!(t, "voir www.undp.org/content/systeme/progres et A/74/336.");
+    }
+
+    #[test]
+    fn elisions_restored() {
+        let (t, _) = run(
+            "pour ’adoption de l?ONU, de l’ Assemblée, qu’il s ’offrait et des n® 2",
+            Lang::Fr,
+        );
+        assert_eq!(
+            t,
+            "pour l’adoption de l’ONU, de l’Assemblée, qu’il s’offrait et des n° 2"
+        );
+        let (t, _) = run("et 1 abstention et ’est", Lang::Fr);
+        assert_eq!(t, "et 1 abstention et ’est");
+    }
+
+    #[test]
+    fn apostrophes_follow_the_document() {
+        let (t, _) = run("l’État qu’il l’a dit, l’ONU qu'elle", Lang::Fr);
+        assert_eq!(t, "l’État qu’il l’a dit, l’ONU qu’elle");
     }
 
     #[test]

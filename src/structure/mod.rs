@@ -19,7 +19,7 @@ use crate::document::{BlockKind, Metadata};
 use crate::layout::{Chunk, Layout, Zone};
 use crate::lexicon::{Lang, Lexicon};
 use crate::pages::Pages;
-use crate::repair::{self, Repair};
+use crate::repair::{self, Repairs};
 use crate::tracked::Tracked;
 use units::{ColumnNumber, Opening};
 
@@ -73,13 +73,13 @@ pub struct Structure {
     pub masthead_lines: Vec<usize>,
     pub warnings: Vec<WarningDraft>,
     /// Words changed here (headings' accents), beside those of the repair stage.
-    pub repairs: Vec<Repair>,
+    pub repairs: Repairs,
 }
 
 /// Of two accent variants both in the lexicon, a heading takes the more frequent by
-/// this margin: a heading is a noun phrase, and the verb form that competes with a
+/// this lead: a heading is a noun phrase, and the verb form that competes with a
 /// noun (`Résume` / `Résumé`) is the rarer one.
-const HEADING_ACCENT_MARGIN: u16 = 1;
+const HEADING_ACCENT_LEAD: u16 = 1;
 
 /// Read the structure of a laid-out report.
 pub fn structure(input: &str, pages: &Pages, layout: &Layout, lang: Option<Lang>) -> Structure {
@@ -115,16 +115,21 @@ pub fn structure(input: &str, pages: &Pages, layout: &Layout, lang: Option<Lang>
             .filter(|u| matches!(u.kind, UnitKind::Heading { .. }))
         {
             let lexicon = Lexicon::get(lang);
-            repair::restore_accents(
+            repair::correct_spelling(
                 &mut unit.text,
                 lang,
                 lexicon,
-                HEADING_ACCENT_MARGIN,
+                HEADING_ACCENT_LEAD,
                 &mut out.repairs,
             );
         }
     }
     out.blocks = units.into_iter().map(Unit::into_draft).collect();
+    if let Some(lang) = lang {
+        for block in out.blocks.iter_mut().filter(|b| b.chunks.len() > 1) {
+            repair::recheck(&mut block.text, lang, &mut out.repairs);
+        }
+    }
     let sure_calls = references::sure_calls(&out.blocks);
     out.footnotes = footnotes::read_footnotes(
         input,
@@ -138,6 +143,11 @@ pub fn structure(input: &str, pages: &Pages, layout: &Layout, lang: Option<Lang>
         &mut out.dropped,
         &mut out.warnings,
     );
+    if let Some(lang) = lang {
+        for note in out.footnotes.iter_mut() {
+            repair::recheck(&mut note.text, lang, &mut out.repairs);
+        }
+    }
     references::link(&mut out.blocks, &out.footnotes, &mut out.warnings);
     out
 }

@@ -1,0 +1,352 @@
+//! Words the dictionary accepts both ways, told apart by the words around them:
+//! French `a` (has) and `à` (to), `A`/`À` at a sentence start, the participle after an
+//! auxiliary (`a continué`, not `a continue`); Spanish `mas`/`más`, `esta`/`está`,
+//! `el`/`él`; and lone glyphs OCR printed for a short word (`4`, `&` for `à`, `0` for
+//! `o`). The evidence is grammatical (parts of speech from the French dictionary,
+//! closed word classes), never a list of phrases.
+
+use std::ops::Range;
+
+use crate::lexicon::{Lang, Lexicon, Tags};
+
+use super::spelling;
+
+/// A word of a text and what surrounds it.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    pub range: Range<usize>,
+    pub text: &'a str,
+    /// The characters between the previous word and this one.
+    pub gap_before: &'a str,
+}
+
+/// The words of `text`: letters, digits and `&`, with the apostrophe of an elision
+/// (`l’état` gives `l’` and `état`; a note call glued to a word, `climatico'`, is not
+/// part of it).
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    static WORD: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"[\p{L}\p{N}&]+(?:[’'](\p{L}))?").unwrap());
+    let mut out = Vec::new();
+    let mut last = 0;
+    while let Some(caps) = WORD.captures_at(text, last) {
+        let m = caps.get(0).expect("the whole match");
+        let end = caps.get(1).map_or(m.end(), |next| next.start());
+        out.push(Word {
+            range: m.start()..end,
+            text: &text[m.start()..end],
+            gap_before: &text[last..m.start()],
+        });
+        last = end;
+    }
+    out
+}
+
+/// A change a context rule asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub after: String,
+    pub rule: &'static str,
+    pub confidence: f64,
+}
+
+/// What the context says word `k` of `words` should be, if not what it is.
+pub fn judge(
+    words: &[Word],
+    k: usize,
+    text: &str,
+    lang: Lang,
+    lexicon: &Lexicon,
+) -> Option<Change> {
+    match lang {
+        Lang::Fr => preposition_a(words, k, text, lexicon)
+            .or_else(|| participle_after_auxiliary(words, k, lexicon)),
+        Lang::Es => spanish_accent_pairs(words, k, text),
+        Lang::En => None,
+    }
+}
+
+/// The full form of an elided word (`l’` → `le`, `qu’` → `que`).
+fn unelided(word: &str) -> Option<String> {
+    word.strip_suffix(['’', '\''])
+        .map(|stem| format!("{}e", stem.to_lowercase()))
+}
+
+fn tags_of(word: &str, lexicon: &Lexicon) -> Tags {
+    match unelided(word) {
+        Some(full) => lexicon.tags(&full),
+        None => lexicon.tags(word),
+    }
+}
+
+/// The text after word `k` up to the next word (or the end).
+fn gap_after<'a>(words: &[Word<'a>], k: usize, text: &'a str) -> &'a str {
+    match words.get(k + 1) {
+        Some(next) => next.gap_before,
+        None => &text[words[k].range.end..],
+    }
+}
+
+/// Whether word `k` starts a sentence.
+fn starts_sentence(words: &[Word], k: usize) -> bool {
+    k == 0 || {
+        let gap = words[k].gap_before.trim_end();
+        gap.ends_with(['.', '!', '?', ':', '»', '—']) || gap.is_empty() && k == 0
+    }
+}
+
+/// French `a` (third person of *avoir*) against `à`. `a` is the verb after a subject
+/// pronoun or before a past participle (adverbs between: `a également contribué`);
+/// otherwise `à`, surest before an infinitive, a determiner or an elided article.
+/// OCR also prints `à` as `4` or `&`, and `À` as `A`.
+fn preposition_a(words: &[Word], k: usize, text: &str, lexicon: &Lexicon) -> Option<Change> {
+    let word = words[k].text;
+    let next = words.get(k + 1)?;
+    let after = gap_after(words, k, text);
+    // `a)` and `(a)` are item labels; `a-t-il` is the verb; `a.` an abbreviation.
+    if !after.chars().all(char::is_whitespace) || words[k].gap_before.ends_with('(') {
+        return None;
+    }
+    // `qu’a` (that has) and `qu’à` (only to) are both common.
+    if k > 0 && unelided(words[k - 1].text).is_some_and(|w| w.ends_with("que")) {
+        return None;
+    }
+    let next_tags = tags_of(next.text, lexicon);
+    let next_is_french = next_tags.has(Tags::VALID)
+        && !super::foreign_word(next.text, Lang::Fr, lexicon)
+        || unelided(next.text).is_some()
+        || next.text.starts_with(char::is_uppercase)
+        || next.text.starts_with(|c: char| c.is_ascii_digit());
+    if !next_is_french {
+        return None;
+    }
+    let surely_prepositional = next_tags.any(Tags::INFINITIVE | Tags::DETERMINER)
+        && !next_tags.has(Tags::PAST_PARTICIPLE)
+        || unelided(next.text).is_some();
+    let (after, confidence) = match word {
+        "a" => ("à", if surely_prepositional { 0.9 } else { 0.75 }),
+        "A" if starts_sentence(words, k) && next.text.starts_with(char::is_lowercase) => {
+            ("À", 0.85)
+        }
+        "4" | "&"
+            if surely_prepositional
+                && k > 0
+                && words[k - 1].text.starts_with(char::is_alphabetic) =>
+        {
+            ("à", 0.85)
+        }
+        _ => return None,
+    };
+    if is_avoir(words, k, lexicon) {
+        return None;
+    }
+    Some(Change {
+        after: after.to_owned(),
+        rule: "context-a",
+        confidence,
+    })
+}
+
+/// Whether the word before `k` is a subject pronoun (or `qui`, `y`, `n’`).
+fn has_subject(words: &[Word], k: usize, lexicon: &Lexicon) -> bool {
+    k > 0 && {
+        let prev = words[k - 1].text;
+        let tags = tags_of(prev, lexicon);
+        tags.has(Tags::SUBJECT_PRONOUN)
+            // `qui a`, `il y a`, `n’a`.
+            || matches!(prev.to_lowercase().as_str(), "qui" | "y" | "n’" | "n'")
+    }
+}
+
+/// Evidence that `a` at `k` is the verb *avoir*.
+fn is_avoir(words: &[Word], k: usize, lexicon: &Lexicon) -> bool {
+    has_subject(words, k, lexicon)
+        || words[k + 1..]
+            .iter()
+            .take(4)
+            .map(|w| tags_of(w.text, lexicon))
+            .find(|t| !t.only(Tags::ADVERB))
+            .is_some_and(|t| t.has(Tags::PAST_PARTICIPLE) && !t.has(Tags::INFINITIVE))
+}
+
+/// The forms of *avoir* and *être* that take a past participle.
+const AUXILIARIES: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ait", "aient",
+    "avoir", "ayant", "eu", "est", "sont", "était", "étaient", "sera", "seront", "serait",
+    "seraient", "soit", "soient", "être", "étant", "été",
+];
+
+/// `a continue` → `a continué`: after an auxiliary (adverbs between), a word that is
+/// not a participle but has an accented variant that is.
+fn participle_after_auxiliary(words: &[Word], k: usize, lexicon: &Lexicon) -> Option<Change> {
+    let word = words[k].text;
+    let tags = lexicon.tags(word);
+    if !tags.has(Tags::VALID) || tags.has(Tags::PAST_PARTICIPLE) {
+        return None;
+    }
+    let position = (k.saturating_sub(3)..k)
+        .rev()
+        .find(|&j| !lexicon.tags(words[j].text).only(Tags::ADVERB))?;
+    let auxiliary = words[position].text;
+    // `a` may be `à` (`à risque`): it is the verb only after its subject.
+    if !AUXILIARIES.contains(&auxiliary)
+        || auxiliary == "a" && !has_subject(words, position, lexicon)
+    {
+        return None;
+    }
+    let participle = spelling::accent_variants(word, Lang::Fr, lexicon)
+        .into_iter()
+        .find(|v| lexicon.tags(v).has(Tags::PAST_PARTICIPLE))?;
+    Some(Change {
+        after: participle,
+        rule: "context-participle",
+        confidence: 0.85,
+    })
+}
+
+/// Spanish pairs right both ways: `más` unless `mas` is the conjunction (after a
+/// comma); `está` before a preposition, participle or gerund; `él` closing a phrase;
+/// `o` printed as the digit `0` between words.
+fn spanish_accent_pairs(words: &[Word], k: usize, text: &str) -> Option<Change> {
+    let word = words[k].text;
+    let after = gap_after(words, k, text);
+    let next = words.get(k + 1).map(|w| w.text);
+    let between_words = k > 0
+        && words[k - 1].text.starts_with(char::is_alphabetic)
+        && words[k].gap_before.trim().is_empty()
+        && after.trim().is_empty()
+        && next.is_some_and(|n| n.starts_with(char::is_lowercase));
+    let (meant, confidence) = match word {
+        "mas" | "Mas" if !words[k].gap_before.trim_end().ends_with([',', ';']) => {
+            (if word == "mas" { "más" } else { "Más" }, 0.85)
+        }
+        "esta" if after.trim().is_empty() && next.is_some_and(is_verbal_complement) => {
+            ("está", 0.85)
+        }
+        "el" if after.starts_with([',', '.', ';', ':', ')']) => ("él", 0.8),
+        "0" if between_words => ("o", 0.85),
+        _ => return None,
+    };
+    Some(Change {
+        after: meant.to_owned(),
+        rule: "context-accent",
+        confidence,
+    })
+}
+
+/// What follows `está` and never the determiner `esta`: a preposition, a participle,
+/// a gerund.
+fn is_verbal_complement(word: &str) -> bool {
+    matches!(word, "en" | "a" | "bajo" | "por" | "con" | "sin" | "siendo")
+        || [
+            "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "ando", "iendo",
+        ]
+        .iter()
+        .any(|s| word.ends_with(s) && word.len() > s.len() + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(text: &str, lang: Lang) -> String {
+        let lexicon = Lexicon::get(lang);
+        let ws = words(text);
+        let mut out = text.to_owned();
+        for k in (0..ws.len()).rev() {
+            if let Some(c) = judge(&ws, k, text, lang, lexicon) {
+                out.replace_range(ws[k].range.clone(), &c.after);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_is_the_verb_before_a_participle_or_after_a_subject() {
+        assert_eq!(
+            apply(
+                "Le PNUD a contribué a la mise en œuvre et a également fourni",
+                Lang::Fr
+            ),
+            "Le PNUD a contribué à la mise en œuvre et a également fourni"
+        );
+        assert_eq!(apply("il a des avantages", Lang::Fr), "il a des avantages");
+        assert_eq!(apply("qui a été", Lang::Fr), "qui a été");
+        assert_eq!(
+            apply("grâce a l’appui et a partir de 2020, a accroître", Lang::Fr),
+            "grâce à l’appui et à partir de 2020, à accroître"
+        );
+    }
+
+    #[test]
+    fn labels_and_foreign_words_keep_a() {
+        assert_eq!(
+            apply("suivants : a) participation", Lang::Fr),
+            "suivants : a) participation"
+        );
+        assert_eq!(apply("(a) la", Lang::Fr), "(a) la");
+        assert_eq!(
+            apply("intitulé a new approach", Lang::Fr),
+            "intitulé a new approach"
+        );
+    }
+
+    #[test]
+    fn capital_a_at_a_sentence_start() {
+        assert_eq!(
+            apply("en 2019. A partir de 2020, A la fin", Lang::Fr),
+            "en 2019. À partir de 2020, A la fin"
+        );
+    }
+
+    #[test]
+    fn glyphs_for_a() {
+        assert_eq!(
+            apply("visant 4 minimiser les effets et 4 pays", Lang::Fr),
+            "visant à minimiser les effets et 4 pays"
+        );
+        assert_eq!(
+            apply("les États membres & atteindre", Lang::Fr),
+            "les États membres à atteindre"
+        );
+    }
+
+    #[test]
+    fn participle_after_an_auxiliary() {
+        assert_eq!(
+            apply("il a continue ses efforts et il continue", Lang::Fr),
+            "il a continué ses efforts et il continue"
+        );
+        assert_eq!(
+            apply("des zones a risque et ils ont lance", Lang::Fr),
+            "des zones à risque et ils ont lancé"
+        );
+        assert_eq!(
+            apply("l’expérience qu’a le monde", Lang::Fr),
+            "l’expérience qu’a le monde"
+        );
+    }
+
+    #[test]
+    fn spanish_pairs() {
+        assert_eq!(
+            apply("los países mas pobres, mas no los otros", Lang::Es),
+            "los países más pobres, mas no los otros"
+        );
+        assert_eq!(
+            apply("El agua esta en el centro de esta agenda", Lang::Es),
+            "El agua está en el centro de esta agenda"
+        );
+        assert_eq!(
+            apply("para el. Y el agua 0 de los", Lang::Es),
+            "para él. Y el agua o de los"
+        );
+        assert_eq!(
+            apply("el cambio climatico' y", Lang::Es),
+            "el cambio climatico' y",
+            "context leaves spelling alone"
+        );
+        let ws = words("l’état, climatico' y l' OMS");
+        let texts: Vec<&str> = ws.iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["l’", "état", "climatico", "y", "l", "OMS"]);
+    }
+}
