@@ -207,6 +207,16 @@ impl Joiner {
             return;
         }
         let prev = text.as_str();
+        // A link or pair cut after its slash (`GBSessions/` `GB338`, `OMS/` `UNICEF`)
+        // and a range cut after its hyphen (`2020-` `2022`) join with nothing between.
+        let glued = prev.ends_with('/') && !prev.ends_with(" /")
+            || prev.ends_with('-')
+                && prev[..prev.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+                && next.as_str().starts_with(|c: char| c.is_ascii_digit());
+        if glued {
+            text.push_tracked(next);
+            return;
+        }
         match line_break_hyphen(prev) {
             Some(cut) => {
                 let left = last_word(&prev[..cut]);
@@ -299,6 +309,11 @@ impl Vocabulary {
             let mut tokens = line
                 .split(|c: char| !(c.is_alphanumeric() || c == '-'))
                 .peekable();
+            // A line opening in lower case may open with the rest of a word cut by
+            // a hyphen, maybe beyond a page break: not evidence either.
+            if line.starts_with(char::is_lowercase) {
+                tokens.next();
+            }
             while let Some(token) = tokens.next() {
                 // The last token of a line may be cut by a hyphen: not evidence.
                 if tokens.peek().is_none() && line.ends_with('-') {
@@ -450,6 +465,15 @@ mod tests {
         assert_eq!(
             l.chunks[0].text.as_str(),
             "coopération Sud-Sud et la COVID-19 et les alliances public-privé ici"
+        );
+    }
+
+    #[test]
+    fn links_and_ranges_cut_at_a_line_end_join_whole() {
+        let l = layout("voir www.ilo.org/gb/\nGB338/index.htm (OMS/\nUNICEF) en 2020-\n2022 ici");
+        assert_eq!(
+            l.chunks[0].text.as_str(),
+            "voir www.ilo.org/gb/GB338/index.htm (OMS/UNICEF) en 2020-2022 ici"
         );
     }
 

@@ -58,7 +58,7 @@ pub struct Repairs {
 pub const MIN_CONFIDENCE: f64 = 0.6;
 
 static ELIDED_L: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[\s(«“\[])([1I|\[\]!]’['’]? ?)\p{L}").unwrap());
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(«“\[])([1I|\[\]!]’['’]? ?)[\p{L}«]").unwrap());
 static CAPITAL_IL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[.!?»]\s+)((?:11|I1|1l|lI|II|I\])(s?)) (?:est|a|ont|s’|n’|ne|se|y|sera|serait|était|sont|avait|avaient|convient|faut|importe|reste|existe|semble|peut|peuvent|doit|doivent|devrait|pourrait)\b").unwrap()
 });
@@ -70,16 +70,20 @@ static ELISION_GLYPH: LazyLock<Regex> =
 /// `l’ Assemblée`: nothing separates an elision from its word.
 static SPACE_AFTER_ELISION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:[lLdDsSnNjJmMcC]|[qQ]u)’( )\p{L}").unwrap());
+/// `A/72/L..12`: a doubled dot inside a document symbol.
+static SYMBOL_DOTS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/\p{Lu}+\.(\.)\d").unwrap());
 /// `n® 2`: the numero sign read as ®.
 static NUMERO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[nN](®) ?\d").unwrap());
 static NOISE_IN_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}*[¢€]\p{L}*").unwrap());
 static APOSTROPHE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}(['’])\p{L}").unwrap());
-/// `’adoption` after a space or at the start: an elision whose letter was lost; the
-/// word before, when it is an elision's stem (`s ’offraient`), is captured.
-static BARE_ELISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|(\b(?:[dlsnjmcDLSNJMC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu))?\s)(’)(\p{L})")
-        .unwrap()
-});
+/// `’adoption` after a space or at the start: an elision whose letter was lost. The
+/// word before is captured: an elision's stem (`s ’offraient`) or any other word.
+static BARE_ELISION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|(?:\b(\p{L}+))?\s)(’)(\p{L})").unwrap());
+/// The words French elides before a vowel.
+const ELISION_STEMS: &[&str] = &[
+    "d", "l", "s", "n", "j", "m", "c", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
 
 /// Repair every chunk of the layout in place.
 pub fn repair(layout: &mut Layout, lang: Option<Lang>) -> Repairs {
@@ -187,6 +191,14 @@ pub fn repair_text(
         made,
     );
     fix_all(text, &NUMERO, |_| Some("°".to_owned()), "numero", 0.9, made);
+    fix_all(
+        text,
+        &SYMBOL_DOTS,
+        |_| Some(String::new()),
+        "symbol",
+        0.9,
+        made,
+    );
     if lang == Lang::Fr {
         restore_elisions(text, lexicon, made);
     }
@@ -210,20 +222,25 @@ fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, made: &mut Vec<Repair
     while let Some(caps) = BARE_ELISION.captures_at(text.as_str(), at) {
         let mark = caps.get(2).expect("the apostrophe");
         at = mark.end();
-        let (range, before, after) = match caps.get(1) {
-            Some(stem) => {
+        let previous = caps.get(1);
+        let (range, before, after) = match previous {
+            Some(stem) if ELISION_STEMS.contains(&stem.as_str().to_lowercase().as_str()) => {
                 let range = stem.end()..mark.end();
                 let before = text.as_str()[range.clone()].to_owned();
                 (range, before, "’".to_owned())
             }
-            None => {
+            _ => {
                 let word_end = text.as_str()[mark.end()..]
                     .find(|c: char| !c.is_alphabetic())
                     .map_or(text.len(), |e| mark.end() + e);
                 let word = &text.as_str()[mark.end()..word_end];
                 let tags = lexicon.tags(word);
+                // A noun that is also a verb (`aide`) takes the article after a
+                // preposition (`sur l’aide`), where no verb can stand.
+                let after_preposition =
+                    previous.is_some_and(|p| lexicon.tags(p.as_str()).has(Tags::PREPOSITION));
                 let elidable = tags.any(Tags::NOUN | Tags::ADJECTIVE)
-                    && !tags.has(Tags::FINITE_VERB)
+                    && (!tags.has(Tags::FINITE_VERB) || after_preposition)
                     || word.len() > 1 && word.chars().all(char::is_uppercase);
                 if !elidable
                     || !word.starts_with(|c: char| "aeiouhâàéèêîôûœAEIOUHÉÈÊÎÔ".contains(c))
@@ -366,15 +383,25 @@ pub(crate) fn foreign_word(word: &str, lang: Lang, lexicon: &Lexicon) -> bool {
     })
 }
 
-/// A token glued to `/`, `.`, `@`, `_`, `:`, `=` or digits on either side (no space
-/// between) is part of a link, an address or a symbol.
+/// A word inside a link, an address or a symbol: its run of non-space characters
+/// holds `/`, `@`, `://` or starts with `www.` (`…/second-high-level-un-conference-…`),
+/// or it is glued to `_`, `=`, `\\`, `.`, `:` or digits (`A/74/336`, `doc.pdf`).
 fn in_link_or_symbol(text: &str, range: std::ops::Range<usize>) -> bool {
+    let run_start = text[..range.start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let run_end = text[range.end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| range.end + i);
+    let run = &text[run_start..run_end];
+    if run.contains(['/', '@']) || run.trim_start_matches(['(', '«', '“']).starts_with("www.") {
+        return true;
+    }
     let before = text[..range.start].chars().next_back();
     let after = &text[range.end..];
-    let glued = |c: char| "/@_=\\".contains(c) || c.is_ascii_digit();
-    before.is_some_and(|c| {
-        glued(c) || c == '.' || c == ':' || c == '-' && text[..range.start].ends_with("--")
-    }) || after.starts_with(|c: char| glued(c))
+    let glued = |c: char| "_=\\".contains(c) || c.is_ascii_digit();
+    before.is_some_and(|c| glued(c) || c == '.' || c == ':')
+        || after.starts_with(|c: char| glued(c))
         || after.len() > 1
             && after.starts_with(['.', ':'])
             && after[1..].starts_with(|c: char| c.is_alphanumeric())
@@ -388,8 +415,8 @@ pub fn repair_value(value: &str, lang: Option<Lang>) -> String {
     text.as_str().to_owned()
 }
 
-/// Replace the capture group `fix` (or group 1, or the whole match) of every match of `re` by what `fix`
-/// makes of the match.
+/// Replace the capture group `fix` (or group 1, or the whole match) of every match
+/// of `re` by what `fix` makes of the match.
 fn fix_all(
     text: &mut Tracked,
     re: &Regex,
@@ -532,15 +559,15 @@ mod tests {
     #[test]
     fn elisions_restored() {
         let (t, _) = run(
-            "pour ’adoption de l?ONU, de l’ Assemblée, qu’il s ’offrait et des n® 2",
+            "pour ’adoption de l?ONU, de l’ Assemblée, qu’il s ’offrait et sur ’aide des n® 2 (A/72/L..12) I’« Initiative »",
             Lang::Fr,
         );
         assert_eq!(
             t,
-            "pour l’adoption de l’ONU, de l’Assemblée, qu’il s’offrait et des n° 2"
+            "pour l’adoption de l’ONU, de l’Assemblée, qu’il s’offrait et sur l’aide des n° 2 (A/72/L.12) l’« Initiative »"
         );
-        let (t, _) = run("et 1 abstention et ’est", Lang::Fr);
-        assert_eq!(t, "et 1 abstention et ’est");
+        let (t, _) = run("et 1 abstention et ’est et ’aide", Lang::Fr);
+        assert_eq!(t, "et 1 abstention et ’est et ’aide");
     }
 
     #[test]

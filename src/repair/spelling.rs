@@ -50,6 +50,8 @@ const FR: &[Confusion] = &[
     // `l’` read as a capital P (`Purgence`, `P’action`).
     c("^p’", "l’", 2),
     c("^p", "l’", 2),
+    // A capital I read as l (`lnde`, `lan`).
+    c("^l", "I", 2),
 ];
 const ES: &[Confusion] = &[
     c("a", "á", 1),
@@ -71,8 +73,14 @@ const ES: &[Confusion] = &[
     c("fi", "ñ", 2),
     // `¿` read as g (`gc6mo`).
     c("^g", "¿", 2),
+    c("^l", "I", 2),
 ];
-const EN: &[Confusion] = &[c("e", "é", 1), c("a", "á", 1), c("o", "ó", 1)];
+const EN: &[Confusion] = &[
+    c("e", "é", 1),
+    c("a", "á", 1),
+    c("o", "ó", 1),
+    c("^l", "I", 2),
+];
 
 fn confusions(lang: Lang) -> &'static [Confusion] {
     match lang {
@@ -86,12 +94,12 @@ fn confusions(lang: Lang) -> &'static [Confusion] {
 const MAX_CHANGES: usize = 2;
 const MAX_COST: u8 = 4;
 
-/// The lead (Zipf ×100, here three times as frequent) by which an accented variant
+/// The lead (Zipf ×100, here four times as frequent) by which an accented variant
 /// replaces a word the dictionary also accepts, with no other evidence: words right
 /// both ways are nearly always the accented one when it is this much more common
 /// (`titulo`/`título`, `publico`/`público`), and web text's lost accents keep the
 /// plain form's count from being lower still.
-pub const FREQUENCY_LEAD: u16 = 90;
+pub const FREQUENCY_LEAD: u16 = 60;
 
 /// A word to write instead of what OCR printed, and how sure that is (0–1).
 #[derive(Debug, Clone, PartialEq)]
@@ -218,7 +226,10 @@ fn candidates(word: &str, lang: Lang, lexicon: &Lexicon) -> Vec<Candidate> {
             // elided words do.
             let (name_allowed, checked) = match v.rsplit_once('’') {
                 Some((_, tail)) => (false, tail),
-                None => (capital, v.trim_start_matches('¿')),
+                None => (
+                    capital || v.starts_with(char::is_uppercase),
+                    v.trim_start_matches('¿'),
+                ),
             };
             if v.contains('’') && !tail_can_be_elided(checked) {
                 return None;
@@ -345,6 +356,8 @@ mod tests {
         assert_eq!(fix("tltimos", Lang::Es).as_deref(), Some("últimos"));
         assert_eq!(fix("gc6mo", Lang::Es).as_deref(), Some("¿cómo"));
         assert_eq!(fix("oi", Lang::Fr).as_deref(), Some("où"));
+        assert_eq!(fix("lan", Lang::Fr).as_deref(), Some("Ian"));
+        assert_eq!(fix("lnde", Lang::Fr).as_deref(), Some("Inde"));
     }
 
     #[test]
