@@ -65,6 +65,27 @@ pub fn judge(
     }
 }
 
+/// Whether the context rules decide `word` (the frequency lead must not: `mas` after a
+/// comma is the conjunction).
+pub fn decides(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => matches!(word, "a" | "A"),
+        Lang::Es => matches!(word, "mas" | "Mas" | "esta" | "el"),
+        Lang::En => false,
+    }
+}
+
+/// Whether word `k` follows a pronoun that only a verb follows (Spanish `se
+/// publica`, `lo limita`): the plain form, a verb, is then right (`publica`, not
+/// `pública`).
+pub fn verb_expected(words: &[Word], k: usize, lang: Lang) -> bool {
+    const SPANISH_CLITICS: &[&str] = &["se", "le", "les", "lo", "nos", "me", "te", "os"];
+    lang == Lang::Es
+        && k > 0
+        && words[k].gap_before.trim().is_empty()
+        && SPANISH_CLITICS.contains(&words[k - 1].text.to_lowercase().as_str())
+}
+
 /// The full form of an elided word (`l’` → `le`, `qu’` → `que`).
 fn unelided(word: &str) -> Option<String> {
     word.strip_suffix(['’', '\''])
@@ -130,7 +151,8 @@ fn preposition_a(words: &[Word], k: usize, text: &str, lexicon: &Lexicon) -> Opt
         "4" | "&"
             if surely_prepositional
                 && k > 0
-                && words[k - 1].text.starts_with(char::is_alphabetic) =>
+                && words[k - 1].text.starts_with(char::is_alphabetic)
+                && !among_numbers(words, k) =>
         {
             ("à", 0.85)
         }
@@ -155,6 +177,15 @@ fn has_subject(words: &[Word], k: usize, lexicon: &Lexicon) -> bool {
             // `qui a`, `il y a`, `n’a`.
             || matches!(prev.to_lowercase().as_str(), "qui" | "y" | "n’" | "n'")
     }
+}
+
+/// Whether a number stands within three words of `k` (`3 et 4 des`, `entre 0 y 5`):
+/// a lone digit there is a number, not a glyph for a word.
+fn among_numbers(words: &[Word], k: usize) -> bool {
+    words[k.saturating_sub(3)..words.len().min(k + 4)]
+        .iter()
+        .enumerate()
+        .any(|(j, w)| j + k.saturating_sub(3) != k && w.text.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// Evidence that `a` at `k` is the verb *avoir*.
@@ -212,6 +243,7 @@ fn spanish_accent_pairs(words: &[Word], k: usize, text: &str) -> Option<Change> 
     let next = words.get(k + 1).map(|w| w.text);
     let between_words = k > 0
         && words[k - 1].text.starts_with(char::is_alphabetic)
+        && !among_numbers(words, k)
         && words[k].gap_before.trim().is_empty()
         && after.trim().is_empty()
         && next.is_some_and(|n| n.starts_with(char::is_lowercase));

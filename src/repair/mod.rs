@@ -286,6 +286,9 @@ pub fn correct_spelling(
             continue;
         }
         let verdict = if lexicon.is_spelled_right(w.text) {
+            if context::decides(w.text, lang) || context::verb_expected(&words, k, lang) {
+                continue;
+            }
             spelling::more_frequent_variant(w.text, lang, lexicon, lead)
         } else {
             spelling::correct(w.text, lang, lexicon)
@@ -568,6 +571,12 @@ mod tests {
         );
         let (t, _) = run("et 1 abstention et ’est et ’aide", Lang::Fr);
         assert_eq!(t, "et 1 abstention et ’est et ’aide");
+    }
+
+    #[test]
+    fn a_verb_after_a_spanish_clitic_keeps_its_form() {
+        let (t, _) = run("El informe se publica en la salud publica", Lang::Es);
+        assert_eq!(t, "El informe se publica en la salud pública");
     }
 
     #[test]
