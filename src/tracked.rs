@@ -81,6 +81,31 @@ impl Tracked {
         self.src.splice(range, std::iter::repeat_n(at, with.len()));
     }
 
+    /// Make every edit (output range, new text) at once, in time linear in the text:
+    /// the ranges must be sorted and must not overlap. Each new text stands for the
+    /// start of its range's input.
+    pub fn replace_all(&mut self, edits: &[(Range<usize>, String)]) {
+        if edits.is_empty() {
+            return;
+        }
+        let mut text = String::with_capacity(self.text.len());
+        let mut src = Vec::with_capacity(self.src.len());
+        let mut kept = 0;
+        for (range, with) in edits {
+            assert!(range.start >= kept, "edits are sorted and do not overlap");
+            text.push_str(&self.text[kept..range.start]);
+            src.extend_from_slice(&self.src[kept..range.start]);
+            let at = self.source_at(range.start);
+            text.push_str(with);
+            src.extend(std::iter::repeat_n(at, with.len()));
+            kept = range.end;
+        }
+        text.push_str(&self.text[kept..]);
+        src.extend_from_slice(&self.src[kept..]);
+        self.text = text;
+        self.src = src;
+    }
+
     /// Cut the output at `at`: `self` keeps the start, the rest is returned.
     pub fn split_off(&mut self, at: usize) -> Tracked {
         Tracked {
@@ -136,6 +161,25 @@ mod tests {
         let at = t.as_str().find("cd").unwrap();
         assert_eq!(t.source_range(at..at + 2), 15..17);
         assert_eq!(t.source_range(3..4), 3..4);
+    }
+
+    #[test]
+    fn replace_all_is_replace_from_the_end() {
+        let input = "a systéme a 1’horizon";
+        let mut one_by_one = Tracked::new();
+        one_by_one.push_input(input, 0..input.len());
+        let mut at_once = one_by_one.clone();
+        let edits = vec![
+            (0..1, "à".to_owned()),
+            (2..10, "système".to_owned()),
+            (13..14, "l".to_owned()),
+        ];
+        for (range, with) in edits.iter().rev() {
+            one_by_one.replace(range.clone(), with);
+        }
+        at_once.replace_all(&edits);
+        assert_eq!(at_once, one_by_one);
+        assert_eq!(at_once.as_str(), "à système a l’horizon");
     }
 
     #[test]

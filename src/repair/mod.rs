@@ -218,10 +218,9 @@ pub fn recheck(text: &mut Tracked, lang: Lang, repairs: &mut Repairs) {
 /// `’adoption` → `l’adoption` when the word is one an article elides before; `s
 /// ’offraient` → `s’offraient`.
 fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, made: &mut Vec<Repair>) {
-    let mut at = 0;
-    while let Some(caps) = BARE_ELISION.captures_at(text.as_str(), at) {
+    let mut edits = Vec::new();
+    for caps in BARE_ELISION.captures_iter(text.as_str()) {
         let mark = caps.get(2).expect("the apostrophe");
-        at = mark.end();
         let previous = caps.get(1);
         let (range, before, after) = match previous {
             Some(stem) if ELISION_STEMS.contains(&stem.as_str().to_lowercase().as_str()) => {
@@ -258,9 +257,9 @@ fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, made: &mut Vec<Repair
             rule: "elision",
             confidence: 0.8,
         });
-        at = range.start + after.len();
-        text.replace(range, &after);
+        edits.push((range, after));
     }
+    text.replace_all(&edits);
 }
 
 /// Correct the words of `text` the dictionary rejects, and the words right both ways
@@ -285,14 +284,12 @@ pub fn correct_spelling(
         if in_link_or_symbol(text.as_str(), w.range.clone()) {
             continue;
         }
-        let verdict = if lexicon.is_spelled_right(w.text) {
-            if context::decides(w.text, lang) || context::verb_expected(&words, k, lang) {
-                continue;
-            }
-            spelling::more_frequent_variant(w.text, lang, lexicon, lead)
-        } else {
-            spelling::correct(w.text, lang, lexicon)
-        };
+        if lexicon.is_spelled_right(w.text)
+            && (context::decides(w.text, lang) || context::verb_expected(&words, k, lang))
+        {
+            continue;
+        }
+        let verdict = spelling::verdict(w.text, lang, lexicon, lead);
         let Some(verdict) = verdict else { continue };
         // A word of another language among words of that language is a quotation
         // (`South-South and triangular cooperation` in French text).
@@ -301,15 +298,16 @@ pub fn correct_spelling(
         }
         found.push((w.range.clone(), verdict));
     }
-    for (range, verdict) in found.into_iter().rev() {
+    let changes = found.into_iter().map(|(range, verdict)| {
+        let doubt = verdict.rival.map(|r| format!("`{r}` is as likely"));
         let change = context::Change {
             after: verdict.word,
             rule: "lexicon",
             confidence: verdict.confidence,
         };
-        let reason = verdict.rival.map(|r| format!("`{r}` is as likely"));
-        apply(text, range, change, "spelling", reason, repairs);
-    }
+        (range, change, doubt)
+    });
+    apply(text, changes, "spelling", repairs);
 }
 
 /// Decide the words right both ways from their neighbours ([`context`]).
@@ -323,42 +321,46 @@ fn correct_by_context(text: &mut Tracked, lang: Lang, lexicon: &Lexicon, repairs
             })
             .collect()
     };
-    for (range, change) in found.into_iter().rev() {
-        apply(text, range, change, "context", None, repairs);
-    }
+    let changes = found
+        .into_iter()
+        .map(|(range, change)| (range, change, None));
+    apply(text, changes, "context", repairs);
 }
 
-/// Make `change` at `range`, or withhold it with a warning when it is not sure enough.
+/// Make each change (at its range, in text order, with what makes it doubtful), or
+/// withhold it with a warning when it is not sure enough.
 fn apply(
     text: &mut Tracked,
-    range: std::ops::Range<usize>,
-    change: context::Change,
+    changes: impl Iterator<Item = (std::ops::Range<usize>, context::Change, Option<String>)>,
     stage: &'static str,
-    doubt: Option<String>,
     repairs: &mut Repairs,
 ) {
-    let before = text.as_str()[range.clone()].to_owned();
-    let source = text.source_range(range.clone());
-    if change.confidence < MIN_CONFIDENCE {
-        let why = doubt.unwrap_or_else(|| "the evidence is weak".to_owned());
-        repairs.withheld.push(Withheld {
+    let mut edits = Vec::new();
+    for (range, change, doubt) in changes {
+        let before = text.as_str()[range.clone()].to_owned();
+        let source = text.source_range(range.clone());
+        if change.confidence < MIN_CONFIDENCE {
+            let why = doubt.unwrap_or_else(|| "the evidence is weak".to_owned());
+            repairs.withheld.push(Withheld {
+                source,
+                message: format!(
+                    "kept `{before}`: `{}` is likelier but not sure ({why}; confidence {:.2})",
+                    change.after, change.confidence
+                ),
+            });
+            continue;
+        }
+        repairs.made.push(Repair {
             source,
-            message: format!(
-                "kept `{before}`: `{}` is likelier but not sure ({why}; confidence {:.2})",
-                change.after, change.confidence
-            ),
+            stage,
+            before,
+            after: change.after.clone(),
+            rule: change.rule,
+            confidence: change.confidence,
         });
-        return;
+        edits.push((range, change.after));
     }
-    repairs.made.push(Repair {
-        source,
-        stage,
-        before,
-        after: change.after.clone(),
-        rule: change.rule,
-        confidence: change.confidence,
-    });
-    text.replace(range, &change.after);
+    text.replace_all(&edits);
 }
 
 /// Frequency (Zipf ×100) from which a word counts as a word of a language.
@@ -428,15 +430,14 @@ fn fix_all(
     confidence: f64,
     repairs: &mut Vec<Repair>,
 ) {
-    let mut at = 0;
-    while let Some(caps) = re.captures_at(text.as_str(), at) {
+    let mut edits = Vec::new();
+    for caps in re.captures_iter(text.as_str()) {
         let m = caps
             .name("fix")
             .or_else(|| caps.get(1))
             .unwrap_or_else(|| caps.get(0).expect("the whole match"));
         let range = m.range();
         let before = m.as_str().to_owned();
-        at = range.end.max(at + 1);
         let Some(after) = fix(&caps).filter(|a| *a != before) else {
             continue;
         };
@@ -448,9 +449,9 @@ fn fix_all(
             rule,
             confidence,
         });
-        at = range.start + after.len();
-        text.replace(range, &after);
+        edits.push((range, after));
     }
+    text.replace_all(&edits);
 }
 
 /// The lexicon word a noise glyph hides: the glyph dropped or read as é, è, c.

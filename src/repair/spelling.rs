@@ -3,6 +3,9 @@
 //! the language's confusion table, each with a cost, that the dictionary accepts.
 //! Adding a language is adding a table.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::lexicon::{Lang, Lexicon, Tags};
 
 /// What OCR printed (`seen`) for what the page had (`meant`), and how unlikely the
@@ -108,6 +111,34 @@ pub struct Verdict {
     pub confidence: f64,
     /// A second candidate about as likely (the correction is then withheld).
     pub rival: Option<String>,
+}
+
+/// What to write for `word`: for a word the dictionary rejects, its likeliest right
+/// spelling ([`correct`]); for a word it accepts, a variant more frequent by `lead`
+/// ([`more_frequent_variant`]). Remembered per thread, since a document repeats its
+/// words (the answer depends on nothing else, so output does not).
+pub fn verdict(word: &str, lang: Lang, lexicon: &Lexicon, lead: u16) -> Option<Verdict> {
+    type Memo = HashMap<(Lang, u16, String), Option<Verdict>>;
+    thread_local! {
+        static MEMO: RefCell<Memo> = RefCell::new(HashMap::new());
+    }
+    const MEMO_WORDS: usize = 200_000;
+    let key = (lang, lead, word.to_owned());
+    if let Some(known) = MEMO.with_borrow(|memo| memo.get(&key).cloned()) {
+        return known;
+    }
+    let answer = if lexicon.is_spelled_right(word) {
+        more_frequent_variant(word, lang, lexicon, lead)
+    } else {
+        correct(word, lang, lexicon)
+    };
+    MEMO.with_borrow_mut(|memo| {
+        if memo.len() >= MEMO_WORDS {
+            memo.clear();
+        }
+        memo.insert(key, answer.clone());
+    });
+    answer
 }
 
 /// The most likely right spelling of a `word` the dictionary rejects. All-capital
