@@ -1,10 +1,11 @@
 //! The `ocrmend` command line.
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use ocrmend::score::report;
 
 #[derive(Parser)]
 #[command(
@@ -29,6 +30,33 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
+    /// Measure results against ground truth, with the metrics of the yardstick
+    /// (../shared/eval/score.py): one document, or every one of a gold folder.
+    Score {
+        /// The gold file (../shared/eval/GOLD_FORMAT.md).
+        #[arg(required_unless_present = "gold_dir")]
+        gold: Option<PathBuf>,
+        /// The result in the JSON contract.
+        #[arg(required_unless_present = "gold_dir")]
+        result: Option<PathBuf>,
+        /// The OCR input the result came from: adds the OCR's error rates and the
+        /// words fixed or damaged.
+        #[arg(long)]
+        ocr: Option<PathBuf>,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Score every document of this folder (<id>.gold.txt or <id>/gold.txt),
+        /// with micro and macro averages.
+        #[arg(long, requires = "result_dir", conflicts_with_all = ["gold", "result", "ocr"])]
+        gold_dir: Option<PathBuf>,
+        /// Where the results of --gold-dir are: <id>.json.
+        #[arg(long, requires = "gold_dir")]
+        result_dir: Option<PathBuf>,
+        /// Where the OCR inputs of --gold-dir are: <id>.ocr.txt or <id>/ocr.txt.
+        #[arg(long, requires = "gold_dir")]
+        ocr_dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -39,23 +67,74 @@ enum Format {
     Text,
     /// Headings, numbered paragraphs and footnotes as Markdown.
     Markdown,
+    /// Ground truth in the yardstick's gold format, to correct by hand.
+    Gold,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    let done = match cli.command {
         Command::Clean {
             input,
             output,
             format,
-        } => match run_clean(&input, output, format) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("ocrmend: {e}");
-                ExitCode::FAILURE
+        } => run_clean(&input, output, format),
+        Command::Score {
+            gold,
+            result,
+            ocr,
+            json,
+            gold_dir,
+            result_dir,
+            ocr_dir,
+        } => match (gold, result, gold_dir, result_dir) {
+            (_, _, Some(gold_dir), Some(result_dir)) => {
+                run_score_dirs(&gold_dir, &result_dir, ocr_dir.as_deref(), json)
             }
+            (Some(gold), Some(result), _, _) => run_score(&gold, &result, ocr.as_deref(), json),
+            _ => unreachable!("clap requires GOLD and RESULT, or --gold-dir and --result-dir"),
         },
+    };
+    match done {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ocrmend: {e}");
+            ExitCode::FAILURE
+        }
     }
+}
+
+fn run_score(gold: &Path, result: &Path, ocr: Option<&Path>, json: bool) -> Result<(), String> {
+    let scores = report::score_files(gold, result, ocr)?;
+    if json {
+        print_json(&scores.to_json())
+    } else {
+        write_stdout(&report::lines(&scores))
+    }
+}
+
+fn run_score_dirs(
+    gold_dir: &Path,
+    result_dir: &Path,
+    ocr_dir: Option<&Path>,
+    json: bool,
+) -> Result<(), String> {
+    let docs = report::score_dirs(gold_dir, result_dir, ocr_dir)?;
+    if json {
+        print_json(&report::json(&docs))
+    } else {
+        write_stdout(&report::table(&docs))
+    }
+}
+
+fn print_json(value: &serde_json::Value) -> Result<(), String> {
+    write_stdout(&(serde_json::to_string_pretty(value).expect("JSON serialises") + "\n"))
+}
+
+fn write_stdout(text: &str) -> Result<(), String> {
+    std::io::stdout()
+        .write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write to stdout: {e}"))
 }
 
 fn run_clean(input: &str, output: Option<PathBuf>, format: Format) -> Result<(), String> {
@@ -74,12 +153,11 @@ fn run_clean(input: &str, output: Option<PathBuf>, format: Format) -> Result<(),
         Format::Json => serde_json::to_string_pretty(&doc).expect("the document serialises") + "\n",
         Format::Text => ocrmend::emit::text(&doc),
         Format::Markdown => ocrmend::emit::markdown(&doc),
+        Format::Gold => ocrmend::emit::gold(&doc),
     };
     match output {
         Some(path) => std::fs::write(&path, rendered)
             .map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => std::io::stdout()
-            .write_all(rendered.as_bytes())
-            .map_err(|e| format!("cannot write to stdout: {e}")),
+        None => write_stdout(&rendered),
     }
 }
