@@ -21,6 +21,7 @@ pub mod layout;
 pub mod lexicon;
 pub mod pages;
 pub mod repair;
+pub mod review;
 pub mod score;
 pub mod structure;
 pub mod tracked;

@@ -30,6 +30,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
+    /// Write a self-contained HTML page to check a run by eye: clean blocks beside
+    /// their OCR, every correction marked, removed lines greyed, warnings listed.
+    Review {
+        /// The OCR text file, or - for standard input.
+        input: String,
+        /// Write the page here instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Measure results against ground truth, with the metrics of the yardstick
     /// (../shared/eval/score.py): one document, or every one of a gold folder.
     Score {
@@ -79,6 +88,7 @@ fn main() -> ExitCode {
             output,
             format,
         } => run_clean(&input, output, format),
+        Command::Review { input, output } => run_review(&input, output),
         Command::Score {
             gold,
             result,
@@ -137,27 +147,40 @@ fn write_stdout(text: &str) -> Result<(), String> {
         .map_err(|e| format!("cannot write to stdout: {e}"))
 }
 
-fn run_clean(input: &str, output: Option<PathBuf>, format: Format) -> Result<(), String> {
-    let bytes = if input == "-" {
+fn read_input(input: &str) -> Result<Vec<u8>, String> {
+    if input == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
             .read_to_end(&mut buf)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
-        buf
+        Ok(buf)
     } else {
-        std::fs::read(input).map_err(|e| format!("cannot read {input}: {e}"))?
-    };
-    let name = if input == "-" { "-" } else { input };
-    let doc = ocrmend::clean(&bytes, name);
+        std::fs::read(input).map_err(|e| format!("cannot read {input}: {e}"))
+    }
+}
+
+fn write_output(output: Option<PathBuf>, rendered: &str) -> Result<(), String> {
+    match output {
+        Some(path) => std::fs::write(&path, rendered)
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => write_stdout(rendered),
+    }
+}
+
+fn run_clean(input: &str, output: Option<PathBuf>, format: Format) -> Result<(), String> {
+    let doc = ocrmend::clean(&read_input(input)?, input);
     let rendered = match format {
         Format::Json => serde_json::to_string_pretty(&doc).expect("the document serialises") + "\n",
         Format::Text => ocrmend::emit::text(&doc),
         Format::Markdown => ocrmend::emit::markdown(&doc),
         Format::Gold => ocrmend::emit::gold(&doc),
     };
-    match output {
-        Some(path) => std::fs::write(&path, rendered)
-            .map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => write_stdout(&rendered),
-    }
+    write_output(output, &rendered)
+}
+
+fn run_review(input: &str, output: Option<PathBuf>) -> Result<(), String> {
+    let bytes = read_input(input)?;
+    let doc = ocrmend::clean(&bytes, input);
+    let text = ocrmend::decode::decode(&bytes).text;
+    write_output(output, &ocrmend::review::page(&text, &doc))
 }

@@ -105,3 +105,17 @@ fn score_one_document_and_a_folder() {
     let (ok, _, err) = ocrmend(&["score", gold.to_str().unwrap(), "no/such.json"]);
     assert!(!ok && err.contains("cannot read no/such.json"));
 }
+
+#[test]
+fn review_writes_one_self_contained_page() {
+    let (ok, html, _) = ocrmend(&["review", "fixtures/en-dev1.ocr.txt"]);
+    assert!(ok);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<script>"));
+    assert!(!html.contains("src=\"http") && !html.contains("href=\"http"));
+    let (_, json, _) = ocrmend(&["clean", "fixtures/en-dev1.ocr.txt"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        html.matches("class=\"correction\"").count(),
+        doc["corrections"].as_array().unwrap().len()
+    );
+}
