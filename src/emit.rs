@@ -149,7 +149,7 @@ pub fn document(parts: Parts) -> Document {
         .collect();
     corrections.sort_by_key(|c| c.span);
     Document {
-        schema: "ocrmend/1",
+        schema: "ocrmend/1".to_owned(),
         source,
         metadata: structure.metadata,
         blocks,

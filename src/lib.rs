@@ -14,6 +14,7 @@
 //! [`clean`] runs them in that order.
 
 pub mod decode;
+pub mod diff;
 pub mod document;
 pub mod emit;
 pub mod language;

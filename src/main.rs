@@ -30,6 +30,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
+    /// What a parser change did: blocks added, removed or renumbered, word changes,
+    /// notes, calls, corrections and warnings gained or lost. OLD and NEW are results
+    /// in the JSON contract, or insta snapshots of them (.snap, .snap.new).
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// Print the changes as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a self-contained HTML page to check a run by eye: clean blocks beside
     /// their OCR, every correction marked, removed lines greyed, warnings listed.
     Review {
@@ -89,6 +99,7 @@ fn main() -> ExitCode {
             format,
         } => run_clean(&input, output, format),
         Command::Review { input, output } => run_review(&input, output),
+        Command::Diff { old, new, json } => run_diff(&old, &new, json),
         Command::Score {
             gold,
             result,
@@ -134,6 +145,20 @@ fn run_score_dirs(
         print_json(&report::json(&docs))
     } else {
         write_stdout(&report::table(&docs))
+    }
+}
+
+fn run_diff(old: &Path, new: &Path, json: bool) -> Result<(), String> {
+    let read = |path: &Path| {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        ocrmend::diff::read_document(&text).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let changes = ocrmend::diff::diff(&read(old)?, &read(new)?);
+    if json {
+        print_json(&serde_json::to_value(&changes).expect("the diff serialises"))
+    } else {
+        write_stdout(&ocrmend::diff::render(&changes))
     }
 }
 

@@ -119,3 +119,25 @@ fn review_writes_one_self_contained_page() {
         doc["corrections"].as_array().unwrap().len()
     );
 }
+
+#[test]
+fn diff_reads_results_and_snapshots() {
+    let snap = "tests/snapshots/pipeline__A-75-371-fr.snap";
+    let (ok, out, _) = ocrmend(&["diff", snap, snap]);
+    assert!(ok);
+    assert!(out.starts_with("blocks: 0 added, 0 removed, 0 changed"));
+    let json = std::env::temp_dir().join("ocrmend-cli-diff.json");
+    let (ok, _, _) = ocrmend(&[
+        "clean",
+        "fixtures/A-75-371-fr.ocr.txt",
+        "-o",
+        json.to_str().unwrap(),
+    ]);
+    assert!(ok);
+    let (ok, out, _) = ocrmend(&["diff", snap, json.to_str().unwrap(), "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["blocks"].as_array().unwrap().len(), 0, "the snapshot is current");
+    let (ok, _, err) = ocrmend(&["diff", "Cargo.toml", snap]);
+    assert!(!ok && err.contains("Cargo.toml: not an ocrmend/1 document"));
+}
