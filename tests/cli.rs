@@ -137,7 +137,11 @@ fn diff_reads_results_and_snapshots() {
     let (ok, out, _) = ocrmend(&["diff", snap, json.to_str().unwrap(), "--json"]);
     assert!(ok);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["blocks"].as_array().unwrap().len(), 0, "the snapshot is current");
+    assert_eq!(
+        v["blocks"].as_array().unwrap().len(),
+        0,
+        "the snapshot is current"
+    );
     let (ok, _, err) = ocrmend(&["diff", "Cargo.toml", snap]);
     assert!(!ok && err.contains("Cargo.toml: not an ocrmend/1 document"));
 }

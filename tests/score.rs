@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
@@ -26,18 +27,23 @@ fn a_result_scores_perfectly_against_its_own_gold() {
     }
 }
 
+/// Say why a test did not run, past the test harness's capture of `eprintln!`.
+fn skip(why: &str) {
+    let _ = writeln!(std::io::stderr(), "skipped: {why}");
+}
+
 /// The yardstick beside the checkout, and Python with rapidfuzz to run it.
 fn yardstick() -> Option<&'static Path> {
     let eval = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval"));
     if !eval.join("score.py").is_file() {
-        eprintln!("skipped: no yardstick at ../shared/eval (score.py and dev/ are not bundled)");
+        skip("no yardstick at ../shared/eval (score.py and dev/ are not bundled)");
         return None;
     }
     let python = Command::new("python3")
         .args(["-c", "import rapidfuzz"])
         .status();
     if !python.is_ok_and(|s| s.success()) {
-        eprintln!("skipped: score.py needs python3 with rapidfuzz (pip install rapidfuzz)");
+        skip("score.py needs python3 with rapidfuzz (pip install rapidfuzz)");
         return None;
     }
     Some(eval)

@@ -169,7 +169,8 @@ fn rows(doc: &Document) -> Vec<Row> {
             class: block_class(b),
             id: format!("block-{i}"),
             clean: format!(
-                "<span class=\"label\">{}</span>{}",
+                "<span class=\"page\">p.&nbsp;{}</span><span class=\"label\">{}</span>{}",
+                b.page,
                 escape(&label),
                 clean_text(b)
             ),
@@ -186,7 +187,8 @@ fn rows(doc: &Document) -> Vec<Row> {
             class: "note".to_owned(),
             id: format!("note-{}", escape(&f.number)),
             clean: format!(
-                "<span class=\"label\">note {}</span>{}{back}",
+                "<span class=\"page\">p.&nbsp;{}</span><span class=\"label\">note {}</span>{}{back}",
+                f.page,
                 escape(&f.number),
                 escape(&f.text)
             ),

@@ -12,12 +12,12 @@ pub fn char_distance(a: &str, b: &str) -> usize {
 
 /// Words as numbers, so that word sequences can be compared like strings.
 #[derive(Default)]
-pub struct Words<'a> {
+struct Words<'a> {
     ids: HashMap<&'a str, u32>,
 }
 
 impl<'a> Words<'a> {
-    pub fn ids(&mut self, words: &[&'a str]) -> Vec<u32> {
+    fn ids(&mut self, words: &[&'a str]) -> Vec<u32> {
         words
             .iter()
             .map(|w| {
