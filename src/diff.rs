@@ -3,7 +3,7 @@
 //! corrections and warnings gained or lost, metadata changed.
 //!
 //! Blocks are matched by text (an LCS over the block texts); within a run of unmatched
-//! blocks, an old and a new block that are at least [`SAME_BLOCK`] alike are the
+//! blocks, an old and a new block that are at least 60% alike (`SAME_BLOCK`) are the
 //! same block changed.
 
 use std::collections::BTreeSet;
@@ -341,7 +341,11 @@ fn edits(out: &mut String, style: &Style, words: &[WordEdit]) {
         if !w.new.is_empty() {
             change.push_str(&style.added(&w.new));
         }
-        out.push_str(&format!("      … {} {change} {} …\n", w.before, w.after));
+        let line: Vec<&str> = [w.before.as_str(), &change, w.after.as_str()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect();
+        out.push_str(&format!("      … {} …\n", line.join(" ")));
     }
 }
 
