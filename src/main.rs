@@ -55,9 +55,12 @@ enum Command {
         /// The gold file (../shared/eval/GOLD_FORMAT.md).
         #[arg(required_unless_present = "gold_dir")]
         gold: Option<PathBuf>,
-        /// The result in the JSON contract.
+        /// The result in the JSON contract (or plain text, with --text).
         #[arg(required_unless_present = "gold_dir")]
         result: Option<PathBuf>,
+        /// RESULT is plain text (say, `clean --format text`): text metrics only.
+        #[arg(long)]
+        text: bool,
         /// The OCR input the result came from: adds the OCR's error rates and the
         /// words fixed or damaged.
         #[arg(long)]
@@ -67,7 +70,7 @@ enum Command {
         json: bool,
         /// Score every document of this folder (<id>.gold.txt or <id>/gold.txt),
         /// with micro and macro averages.
-        #[arg(long, requires = "result_dir", conflicts_with_all = ["gold", "result", "ocr"])]
+        #[arg(long, requires = "result_dir", conflicts_with_all = ["gold", "result", "ocr", "text"])]
         gold_dir: Option<PathBuf>,
         /// Where the results of --gold-dir are: <id>.json.
         #[arg(long, requires = "gold_dir")]
@@ -104,6 +107,7 @@ fn main() -> ExitCode {
             gold,
             result,
             ocr,
+            text,
             json,
             gold_dir,
             result_dir,
@@ -112,7 +116,9 @@ fn main() -> ExitCode {
             (_, _, Some(gold_dir), Some(result_dir)) => {
                 run_score_dirs(&gold_dir, &result_dir, ocr_dir.as_deref(), json)
             }
-            (Some(gold), Some(result), _, _) => run_score(&gold, &result, ocr.as_deref(), json),
+            (Some(gold), Some(result), _, _) => {
+                run_score(&gold, &result, text, ocr.as_deref(), json)
+            }
             _ => unreachable!("clap requires GOLD and RESULT, or --gold-dir and --result-dir"),
         },
     };
@@ -125,8 +131,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_score(gold: &Path, result: &Path, ocr: Option<&Path>, json: bool) -> Result<(), String> {
-    let scores = report::score_files(gold, result, ocr)?;
+fn run_score(
+    gold: &Path,
+    result: &Path,
+    text: bool,
+    ocr: Option<&Path>,
+    json: bool,
+) -> Result<(), String> {
+    let scores = report::score_files(gold, result, text, ocr)?;
     if json {
         print_json(&scores.to_json())
     } else {

@@ -15,7 +15,7 @@ fn a_result_scores_perfectly_against_its_own_gold() {
         let doc = ocrmend::clean(&fixture(name), name);
         let gold = ocrmend::emit::gold(&doc);
         let json = serde_json::to_string(&doc).unwrap();
-        let s = ocrmend::score::score(&gold, &json, None).unwrap();
+        let s = ocrmend::score::score(&gold, ocrmend::score::Output::Json(&json), None).unwrap();
         for (metric, m) in &s.measures {
             let want = if metric.ends_with("cer") || metric.ends_with("wer") {
                 0.0

@@ -134,33 +134,52 @@ fn wer(hyp: &str, reference: &str) -> Measure {
     Measure::rate(word_distance(&words(hyp), &r), r.len())
 }
 
-/// Score a result (JSON contract) against a gold file; with the OCR input, also the
-/// OCR's own error rates and the words the result fixed or damaged.
-pub fn score(gold_text: &str, result_json: &str, ocr: Option<&str>) -> Result<Scores, String> {
+/// What is scored: a result in the JSON contract, or plain text (for tools that emit
+/// no structure: only the text metrics then).
+#[derive(Debug, Clone, Copy)]
+pub enum Output<'a> {
+    Json(&'a str),
+    Text(&'a str),
+}
+
+/// Score an output against a gold file; with the OCR input, also the OCR's own error
+/// rates and the words the output fixed or damaged.
+pub fn score(gold_text: &str, output: Output, ocr: Option<&str>) -> Result<Scores, String> {
     let gold = parse_gold(gold_text).map_err(|e| format!("gold: {e}"))?;
     let end = scope_end(&gold);
-    let out = cut_to_scope(
-        parse_result(result_json).map_err(|e| format!("result: {e}"))?,
-        end,
-        &gold,
-    );
     let (gold_body, gold_foot) = render(&gold);
     let gold_all = norm(&format!("{gold_body} {gold_foot}"));
-    let (out_body, out_foot) = render(&out);
-    let out_all = norm(&format!("{out_body} {out_foot}"));
+    let gold_units = units(&gold);
 
     let mut s = Scores::default();
     let m = &mut s.measures;
-    m.insert("body_cer", cer(&out_body, &gold_body));
-    m.insert("body_wer", wer(&out_body, &gold_body));
-    m.insert("notes_cer", cer(&out_foot, &gold_foot));
-    structure::structure(&gold, &out, m, &mut s.counts);
+    // The output's lines, to be given to gold units; a result's are its units.
+    let (out_all, out_lines): (String, Vec<String>) = match output {
+        Output::Json(json) => {
+            let out = cut_to_scope(
+                parse_result(json).map_err(|e| format!("result: {e}"))?,
+                end,
+                &gold,
+            );
+            let (out_body, out_foot) = render(&out);
+            m.insert("body_cer", cer(&out_body, &gold_body));
+            m.insert("body_wer", wer(&out_body, &gold_body));
+            m.insert("notes_cer", cer(&out_foot, &gold_foot));
+            structure::structure(&gold, &out, m, &mut s.counts);
+            (norm(&format!("{out_body} {out_foot}")), units(&out))
+        }
+        Output::Text(text) => {
+            let kept = cut_lines(lines(text), end);
+            (
+                norm(&kept.join("\n")),
+                kept.into_iter().map(str::to_owned).collect(),
+            )
+        }
+    };
     m.insert("cer", cer(&out_all, &gold_all));
     m.insert("wer", wer(&out_all, &gold_all));
 
-    let gold_units = units(&gold);
-    let out_units = units(&out);
-    let out_lines: Vec<&str> = out_units.iter().map(String::as_str).collect();
+    let out_lines: Vec<&str> = out_lines.iter().map(String::as_str).collect();
     let out_aligned = align::aligned(&gold_units, &align::segments(&out_lines, &gold_units));
     let aligned_cer = (out_aligned.edits as f64, out_aligned.total as f64);
     m.insert(
@@ -233,7 +252,7 @@ mod tests {
 
     #[test]
     fn a_perfect_result_scores_perfectly() {
-        let s = score(GOLD, &result("Le texte est ici.", 8), None).unwrap();
+        let s = score(GOLD, Output::Json(&result("Le texte est ici.", 8)), None).unwrap();
         for name in ["cer", "wer", "body_cer", "notes_cer", "aligned_cer"] {
             assert_eq!(s.value(name), Some(0.0), "{name}");
         }
@@ -254,7 +273,7 @@ mod tests {
 
     #[test]
     fn one_wrong_word_and_a_misplaced_call() {
-        let s = score(GOLD, &result("Le texle est ici.", 2), None).unwrap();
+        let s = score(GOLD, Output::Json(&result("Le texle est ici.", 2)), None).unwrap();
         assert_eq!(s.value("paragraphs_exact"), Some(0.5));
         assert_eq!(s.value("note_refs_f1"), Some(1.0));
         assert_eq!(s.value("note_refs_placed"), Some(0.0));
@@ -267,7 +286,12 @@ mod tests {
     #[test]
     fn fixes_and_damage_against_the_ocr() {
         let ocr = "A/1\nI. Introduction\n1. Le texle est ici.\na) prernier\n2. Deuxième paragraphe.\n1 Une note.\n";
-        let s = score(GOLD, &result("Le texte est ici.", 8), Some(ocr)).unwrap();
+        let s = score(
+            GOLD,
+            Output::Json(&result("Le texte est ici.", 8)),
+            Some(ocr),
+        )
+        .unwrap();
         // Figures from score.py on the same three files.
         assert_eq!(s.value("words_wrong_in_ocr"), Some(3.0));
         assert_eq!(s.value("words_right_in_ocr"), Some(12.0));
@@ -276,9 +300,19 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_gets_the_text_metrics_only() {
+        let text = "I. Introduction\n\n1. Le texte est ici.\n\na) premier\n\n2. Deuxième paragraphe.\n\n1 Une note.\n";
+        let s = score(GOLD, Output::Text(text), None).unwrap();
+        assert_eq!(s.value("cer"), Some(0.0));
+        assert_eq!(s.value("aligned_cer"), Some(0.0));
+        assert_eq!(s.value("paragraphs_f1"), None);
+        assert!(s.counts.is_empty());
+    }
+
+    #[test]
     fn micro_pools_counts_macro_averages_values() {
-        let a = score(GOLD, &result("Le texte est ici.", 8), None).unwrap();
-        let b = score(GOLD, &result("Le texle est ici.", 8), None).unwrap();
+        let a = score(GOLD, Output::Json(&result("Le texte est ici.", 8)), None).unwrap();
+        let b = score(GOLD, Output::Json(&result("Le texle est ici.", 8)), None).unwrap();
         let mut pooled = a.clone();
         pooled.pool(&b);
         assert_eq!(pooled.value("paragraphs_exact"), Some(0.75));

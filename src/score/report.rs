@@ -4,15 +4,20 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
-use super::{macro_average, score, Scores};
+use super::{macro_average, score, Output, Scores};
 
 fn read_text(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-/// Score one result file against one gold file, with the OCR input if given (read
-/// leniently, as OCR may hold bytes that are not UTF-8).
-pub fn score_files(gold: &Path, result: &Path, ocr: Option<&Path>) -> Result<Scores, String> {
+/// Score one result file (JSON, or plain text with `text`) against one gold file, with
+/// the OCR input if given (read leniently, as OCR may hold bytes that are not UTF-8).
+pub fn score_files(
+    gold: &Path,
+    result: &Path,
+    text: bool,
+    ocr: Option<&Path>,
+) -> Result<Scores, String> {
     let ocr = match ocr {
         Some(p) => Some(
             String::from_utf8_lossy(
@@ -22,8 +27,13 @@ pub fn score_files(gold: &Path, result: &Path, ocr: Option<&Path>) -> Result<Sco
         ),
         None => None,
     };
-    score(&read_text(gold)?, &read_text(result)?, ocr.as_deref())
-        .map_err(|e| format!("{}: {e}", gold.display()))
+    let result = read_text(result)?;
+    let output = if text {
+        Output::Text(&result)
+    } else {
+        Output::Json(&result)
+    };
+    score(&read_text(gold)?, output, ocr.as_deref()).map_err(|e| format!("{}: {e}", gold.display()))
 }
 
 /// A document's file in a folder: `<id><suffix>`, or `<id>/<name>` (the yardstick's
@@ -84,7 +94,7 @@ pub fn score_dirs(
                 })?),
                 None => None,
             };
-            Ok((id, score_files(&gold, &result, ocr.as_deref())?))
+            Ok((id, score_files(&gold, &result, false, ocr.as_deref())?))
         })
         .collect()
 }
@@ -98,8 +108,10 @@ pub fn lines(s: &Scores) -> String {
             _ => out.push_str(&format!("{name:22} {:.4}\n", m.value())),
         }
     }
-    let counts: Vec<String> = s.counts.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    out.push_str(&format!("{:22} {}\n", "counts", counts.join(" ")));
+    if !s.counts.is_empty() {
+        let counts: Vec<String> = s.counts.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        out.push_str(&format!("{:22} {}\n", "counts", counts.join(" ")));
+    }
     out
 }
 
