@@ -72,7 +72,7 @@ enum Command {
         /// with micro and macro averages.
         #[arg(long, requires = "result_dir", conflicts_with_all = ["gold", "result", "ocr", "text"])]
         gold_dir: Option<PathBuf>,
-        /// Where the results of --gold-dir are: <id>.json.
+        /// Where the results of --gold-dir are: <id>.json or <id>/result.json.
         #[arg(long, requires = "gold_dir")]
         result_dir: Option<PathBuf>,
         /// Where the OCR inputs of --gold-dir are: <id>.ocr.txt or <id>/ocr.txt.
@@ -142,7 +142,7 @@ fn run_score(
     if json {
         print_json(&scores.to_json())
     } else {
-        write_stdout(&report::lines(&scores))
+        write_stdout(&report::listing(&scores))
     }
 }
 

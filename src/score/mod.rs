@@ -71,7 +71,9 @@ impl Scores {
 }
 
 /// The mean of each metric over the documents that have it (macro average).
-pub fn macro_average(docs: &[Scores]) -> BTreeMap<&'static str, f64> {
+pub fn macro_average<'a>(
+    docs: impl IntoIterator<Item = &'a Scores>,
+) -> BTreeMap<&'static str, f64> {
     let mut sums: BTreeMap<&'static str, (f64, usize)> = BTreeMap::new();
     for d in docs {
         for (name, m) in &d.measures {
@@ -316,7 +318,7 @@ mod tests {
         let mut pooled = a.clone();
         pooled.pool(&b);
         assert_eq!(pooled.value("paragraphs_exact"), Some(0.75));
-        assert_eq!(macro_average(&[a, b])["paragraphs_exact"], 0.75);
+        assert_eq!(macro_average([&a, &b])["paragraphs_exact"], 0.75);
         assert_eq!(pooled.counts["paragraphs"], 4);
     }
 }

@@ -100,7 +100,7 @@ pub fn score_dirs(
 }
 
 /// One document's scores as `name value` lines, as the yardstick prints them.
-pub fn lines(s: &Scores) -> String {
+pub fn listing(s: &Scores) -> String {
     let mut out = String::new();
     for (name, m) in &s.measures {
         match m {
@@ -166,7 +166,7 @@ pub fn table(docs: &[(String, Scores)]) -> String {
         out.push_str(&row(id, |m| s.value(m)));
     }
     let micro = micro_average(docs);
-    let mean = macro_average(&docs.iter().map(|(_, s)| s.clone()).collect::<Vec<_>>());
+    let mean = macro_average(docs.iter().map(|(_, s)| s));
     out.push_str(&row("micro", |m| micro.value(m)));
     out.push_str(&row("macro", |m| mean.get(m).copied()));
     out
@@ -174,7 +174,7 @@ pub fn table(docs: &[(String, Scores)]) -> String {
 
 /// Every document's scores and both averages as JSON.
 pub fn json(docs: &[(String, Scores)]) -> Value {
-    let mean = macro_average(&docs.iter().map(|(_, s)| s.clone()).collect::<Vec<_>>());
+    let mean = macro_average(docs.iter().map(|(_, s)| s));
     json!({
         "documents": docs.iter().map(|(id, s)| (id.clone(), s.to_json())).collect::<serde_json::Map<_, _>>(),
         "micro": micro_average(docs).to_json(),
