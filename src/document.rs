@@ -1,13 +1,14 @@
 //! The output document: the JSON contract `ocrmend/1` (see README and
 //! `schema/ocrmend-1.schema.json`). Offsets here are in characters of the decoded
-//! input (BOM dropped), never bytes.
+//! input (BOM dropped), never bytes. It reads back (`Deserialize`) for the tools that
+//! compare results.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One input document, cleaned and structured.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
-    pub schema: &'static str,
+    pub schema: String,
     pub source: Source,
     pub metadata: Metadata,
     pub blocks: Vec<Block>,
@@ -17,7 +18,7 @@ pub struct Document {
     pub warnings: Vec<Warning>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     pub path: String,
     pub chars: usize,
@@ -27,7 +28,7 @@ pub struct Source {
 
 /// Front-matter of a UN report (the masthead). Every field is optional: a value
 /// the masthead does not show is left out of the JSON.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metadata {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub symbol: Option<String>,
@@ -58,7 +59,7 @@ pub struct Metadata {
 }
 
 /// What a block is, with the fields that only that kind has.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum BlockKind {
     /// `level` 1 (roman numeral), 2 (capital letter) or 3 (unnumbered).
@@ -73,19 +74,19 @@ pub enum BlockKind {
     },
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Block {
     #[serde(flatten)]
     pub kind: BlockKind,
     pub text: String,
     pub page: u32,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<NoteRef>,
     pub spans: Vec<[usize; 2]>,
 }
 
 /// A footnote reference inside a block's text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NoteRef {
     pub number: String,
     /// Character offset in the block's `text`: the marker stood just before it.
@@ -96,7 +97,7 @@ pub struct NoteRef {
     pub span: [usize; 2],
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Footnote {
     pub number: String,
     pub text: String,
@@ -104,14 +105,14 @@ pub struct Footnote {
     pub spans: Vec<[usize; 2]>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Removed {
     pub span: [usize; 2],
     pub reason: String,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Correction {
     pub span: [usize; 2],
     pub before: String,
@@ -121,7 +122,7 @@ pub struct Correction {
     pub confidence: f64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Warning {
     pub code: String,
     pub message: String,

@@ -163,7 +163,7 @@ pub fn document(parts: Parts) -> Document {
     withheld.sort_by_key(|w| w.span);
     withheld.dedup_by(|a, b| a.span == b.span && a.message == b.message);
     Document {
-        schema: "ocrmend/1",
+        schema: "ocrmend/1".to_owned(),
         source,
         metadata: structure.metadata,
         blocks,
@@ -247,15 +247,80 @@ pub fn markdown(doc: &Document) -> String {
 
 /// A block's text with `[^n]` where its note calls stood.
 fn with_calls(b: &Block) -> String {
+    interleave_calls(
+        b,
+        |out, text| out.push_str(text),
+        |out, n| out.push_str(&format!("[^{}]", n.number)),
+    )
+}
+
+/// A block's text, piece by piece between its note calls: `piece` writes text, `call`
+/// writes a call where it stood.
+pub fn interleave_calls(
+    b: &Block,
+    mut piece: impl FnMut(&mut String, &str),
+    mut call: impl FnMut(&mut String, &NoteRef),
+) -> String {
     let mut out = String::new();
-    let mut chars = b.text.chars();
+    let mut rest = b.text.as_str();
     let mut pos = 0;
     for n in &b.notes {
-        out.extend(chars.by_ref().take(n.offset - pos));
-        pos = n.offset;
-        out.push_str(&format!("[^{}]", n.number));
+        let cut = rest
+            .char_indices()
+            .nth(n.offset.saturating_sub(pos))
+            .map_or(rest.len(), |(i, _)| i);
+        piece(&mut out, &rest[..cut]);
+        rest = &rest[cut..];
+        pos = pos.max(n.offset);
+        call(&mut out, n);
     }
-    out.extend(chars);
+    piece(&mut out, rest);
+    out
+}
+
+/// Ground truth in the yardstick's gold format (`GOLD_FORMAT.md`): what a corrected
+/// result becomes to serve as the reference for later runs.
+pub fn gold(doc: &Document) -> String {
+    let m = &doc.metadata;
+    let mut out = String::new();
+    for (key, value) in [
+        ("symbol", &m.symbol),
+        ("language", &m.language),
+        ("organ", &m.organ),
+        ("distribution", &m.distribution),
+        ("date", &m.date),
+        ("original", &m.original),
+        ("session", &m.session),
+        ("agenda", &m.agenda),
+        ("agenda_title", &m.agenda_title),
+        ("title", &m.title),
+        ("subtitle", &m.subtitle),
+        ("job", &m.job),
+    ] {
+        if let Some(value) = value {
+            out.push_str(&format!("%{key} {value}\n"));
+        }
+    }
+    out.push('\n');
+    for b in &doc.blocks {
+        let text = with_calls(b);
+        match &b.kind {
+            BlockKind::Heading { level, number } => {
+                let hashes = "#".repeat((*level).clamp(1, 3) as usize);
+                match number {
+                    Some(n) => out.push_str(&format!("{hashes} {n}. {text}\n")),
+                    None => out.push_str(&format!("{hashes} {text}\n")),
+                }
+            }
+            BlockKind::Paragraph { number: Some(n) } => out.push_str(&format!("{n}. {text}\n")),
+            BlockKind::Paragraph { number: None } => out.push_str(&format!("> {text}\n")),
+            BlockKind::Item { label, .. } => out.push_str(&format!("{label}) {text}\n")),
+        }
+    }
+    out.push('\n');
+    for f in &doc.footnotes {
+        out.push_str(&format!("[^{}]: {}\n", f.number, f.text));
+    }
     out
 }
 

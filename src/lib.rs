@@ -14,6 +14,7 @@
 //! [`clean`] runs them in that order.
 
 pub mod decode;
+pub mod diff;
 pub mod document;
 pub mod emit;
 pub mod language;
@@ -21,6 +22,8 @@ pub mod layout;
 pub mod lexicon;
 pub mod pages;
 pub mod repair;
+pub mod review;
+pub mod score;
 pub mod structure;
 pub mod tracked;
 

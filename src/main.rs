@@ -1,10 +1,11 @@
 //! The `ocrmend` command line.
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use ocrmend::score::report;
 
 #[derive(Parser)]
 #[command(
@@ -29,6 +30,55 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
+    /// What a parser change did: blocks added, removed or renumbered, word changes,
+    /// notes, calls, corrections and warnings gained or lost. OLD and NEW are results
+    /// in the JSON contract, or insta snapshots of them (.snap, .snap.new).
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// Print the changes as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a self-contained HTML page to check a run by eye: clean blocks beside
+    /// their OCR, every correction marked, removed lines greyed, warnings listed.
+    Review {
+        /// The OCR text file, or - for standard input.
+        input: String,
+        /// Write the page here instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Measure results against ground truth, with the metrics of the yardstick
+    /// (../shared/eval/score.py): one document, or every one of a gold folder.
+    Score {
+        /// The gold file (../shared/eval/GOLD_FORMAT.md).
+        #[arg(required_unless_present = "gold_dir")]
+        gold: Option<PathBuf>,
+        /// The result in the JSON contract (or plain text, with --text).
+        #[arg(required_unless_present = "gold_dir")]
+        result: Option<PathBuf>,
+        /// RESULT is plain text (say, `clean --format text`): text metrics only.
+        #[arg(long)]
+        text: bool,
+        /// The OCR input the result came from: adds the OCR's error rates and the
+        /// words fixed or damaged.
+        #[arg(long)]
+        ocr: Option<PathBuf>,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Score every document of this folder (<id>.gold.txt or <id>/gold.txt),
+        /// with micro and macro averages.
+        #[arg(long, requires = "result_dir", conflicts_with_all = ["gold", "result", "ocr", "text"])]
+        gold_dir: Option<PathBuf>,
+        /// Where the results of --gold-dir are: <id>.json or <id>/result.json.
+        #[arg(long, requires = "gold_dir")]
+        result_dir: Option<PathBuf>,
+        /// Where the OCR inputs of --gold-dir are: <id>.ocr.txt or <id>/ocr.txt.
+        #[arg(long, requires = "gold_dir")]
+        ocr_dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -39,47 +89,135 @@ enum Format {
     Text,
     /// Headings, numbered paragraphs and footnotes as Markdown.
     Markdown,
+    /// Ground truth in the yardstick's gold format, to correct by hand.
+    Gold,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    let done = match cli.command {
         Command::Clean {
             input,
             output,
             format,
-        } => match run_clean(&input, output, format) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("ocrmend: {e}");
-                ExitCode::FAILURE
+        } => run_clean(&input, output, format),
+        Command::Review { input, output } => run_review(&input, output),
+        Command::Diff { old, new, json } => run_diff(&old, &new, json),
+        Command::Score {
+            gold,
+            result,
+            ocr,
+            text,
+            json,
+            gold_dir,
+            result_dir,
+            ocr_dir,
+        } => match (gold, result, gold_dir, result_dir) {
+            (_, _, Some(gold_dir), Some(result_dir)) => {
+                run_score_dirs(&gold_dir, &result_dir, ocr_dir.as_deref(), json)
             }
+            (Some(gold), Some(result), _, _) => {
+                run_score(&gold, &result, text, ocr.as_deref(), json)
+            }
+            _ => unreachable!("clap requires GOLD and RESULT, or --gold-dir and --result-dir"),
         },
+    };
+    match done {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ocrmend: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 
-fn run_clean(input: &str, output: Option<PathBuf>, format: Format) -> Result<(), String> {
-    let bytes = if input == "-" {
+fn run_score(
+    gold: &Path,
+    result: &Path,
+    text: bool,
+    ocr: Option<&Path>,
+    json: bool,
+) -> Result<(), String> {
+    let scores = report::score_files(gold, result, text, ocr)?;
+    if json {
+        print_json(&scores.to_json())
+    } else {
+        write_stdout(&report::listing(&scores))
+    }
+}
+
+fn run_score_dirs(
+    gold_dir: &Path,
+    result_dir: &Path,
+    ocr_dir: Option<&Path>,
+    json: bool,
+) -> Result<(), String> {
+    let docs = report::score_dirs(gold_dir, result_dir, ocr_dir)?;
+    if json {
+        print_json(&report::json(&docs))
+    } else {
+        write_stdout(&report::table(&docs))
+    }
+}
+
+fn run_diff(old: &Path, new: &Path, json: bool) -> Result<(), String> {
+    let read = |path: &Path| {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        ocrmend::diff::read_document(&text).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let changes = ocrmend::diff::diff(&read(old)?, &read(new)?);
+    if json {
+        print_json(&serde_json::to_value(&changes).expect("the diff serialises"))
+    } else {
+        write_stdout(&ocrmend::diff::render(&changes))
+    }
+}
+
+fn print_json(value: &serde_json::Value) -> Result<(), String> {
+    write_stdout(&(serde_json::to_string_pretty(value).expect("JSON serialises") + "\n"))
+}
+
+fn write_stdout(text: &str) -> Result<(), String> {
+    std::io::stdout()
+        .write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write to stdout: {e}"))
+}
+
+fn read_input(input: &str) -> Result<Vec<u8>, String> {
+    if input == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
             .read_to_end(&mut buf)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
-        buf
+        Ok(buf)
     } else {
-        std::fs::read(input).map_err(|e| format!("cannot read {input}: {e}"))?
-    };
-    let name = if input == "-" { "-" } else { input };
-    let doc = ocrmend::clean(&bytes, name);
+        std::fs::read(input).map_err(|e| format!("cannot read {input}: {e}"))
+    }
+}
+
+fn write_output(output: Option<PathBuf>, rendered: &str) -> Result<(), String> {
+    match output {
+        Some(path) => std::fs::write(&path, rendered)
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => write_stdout(rendered),
+    }
+}
+
+fn run_clean(input: &str, output: Option<PathBuf>, format: Format) -> Result<(), String> {
+    let doc = ocrmend::clean(&read_input(input)?, input);
     let rendered = match format {
         Format::Json => serde_json::to_string_pretty(&doc).expect("the document serialises") + "\n",
         Format::Text => ocrmend::emit::text(&doc),
         Format::Markdown => ocrmend::emit::markdown(&doc),
+        Format::Gold => ocrmend::emit::gold(&doc),
     };
-    match output {
-        Some(path) => std::fs::write(&path, rendered)
-            .map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => std::io::stdout()
-            .write_all(rendered.as_bytes())
-            .map_err(|e| format!("cannot write to stdout: {e}")),
-    }
+    write_output(output, &rendered)
+}
+
+fn run_review(input: &str, output: Option<PathBuf>) -> Result<(), String> {
+    let bytes = read_input(input)?;
+    let doc = ocrmend::clean(&bytes, input);
+    let text = ocrmend::decode::decode(&bytes).text;
+    write_output(output, &ocrmend::review::page(&text, &doc))
 }

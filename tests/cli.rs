@@ -60,3 +60,88 @@ fn output_file_and_missing_input() {
     assert!(!ok);
     assert!(err.contains("cannot read no/such/file.txt"));
 }
+
+#[test]
+fn score_one_document_and_a_folder() {
+    let dir = std::env::temp_dir().join("ocrmend-cli-score");
+    let (gold_dir, result_dir) = (dir.join("gold"), dir.join("results"));
+    std::fs::create_dir_all(&gold_dir).unwrap();
+    std::fs::create_dir_all(&result_dir).unwrap();
+    for id in ["en-dev1", "es-dev1"] {
+        let input = format!("fixtures/{id}.ocr.txt");
+        let (ok, json, _) = ocrmend(&["clean", &input]);
+        assert!(ok);
+        std::fs::write(result_dir.join(format!("{id}.json")), json).unwrap();
+        let (ok, gold, _) = ocrmend(&["clean", "--format", "gold", &input]);
+        assert!(ok && gold.starts_with("%symbol "));
+        std::fs::write(gold_dir.join(format!("{id}.gold.txt")), gold).unwrap();
+    }
+    let gold = gold_dir.join("en-dev1.gold.txt");
+    let result = result_dir.join("en-dev1.json");
+    let (ok, out, _) = ocrmend(&[
+        "score",
+        gold.to_str().unwrap(),
+        result.to_str().unwrap(),
+        "--ocr",
+        "fixtures/en-dev1.ocr.txt",
+        "--json",
+    ]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["paragraphs_f1"], 1.0);
+    assert_eq!(v["damage_rate"], 0.0);
+
+    let (ok, table, _) = ocrmend(&[
+        "score",
+        "--gold-dir",
+        gold_dir.to_str().unwrap(),
+        "--result-dir",
+        result_dir.to_str().unwrap(),
+    ]);
+    assert!(ok);
+    assert!(table.contains("en-dev1") && table.contains("es-dev1"));
+    assert!(table.contains("micro") && table.contains("macro"));
+
+    let (ok, _, err) = ocrmend(&["score", gold.to_str().unwrap(), "no/such.json"]);
+    assert!(!ok && err.contains("cannot read no/such.json"));
+}
+
+#[test]
+fn review_writes_one_self_contained_page() {
+    let (ok, html, _) = ocrmend(&["review", "fixtures/en-dev1.ocr.txt"]);
+    assert!(ok);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<script>"));
+    assert!(!html.contains("src=\"http") && !html.contains("href=\"http"));
+    let (_, json, _) = ocrmend(&["clean", "fixtures/en-dev1.ocr.txt"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        html.matches("class=\"correction\"").count(),
+        doc["corrections"].as_array().unwrap().len()
+    );
+}
+
+#[test]
+fn diff_reads_results_and_snapshots() {
+    let snap = "tests/snapshots/pipeline__A-75-371-fr.snap";
+    let (ok, out, _) = ocrmend(&["diff", snap, snap]);
+    assert!(ok);
+    assert!(out.starts_with("blocks: 0 added, 0 removed, 0 changed"));
+    let json = std::env::temp_dir().join("ocrmend-cli-diff.json");
+    let (ok, _, _) = ocrmend(&[
+        "clean",
+        "fixtures/A-75-371-fr.ocr.txt",
+        "-o",
+        json.to_str().unwrap(),
+    ]);
+    assert!(ok);
+    let (ok, out, _) = ocrmend(&["diff", snap, json.to_str().unwrap(), "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["blocks"].as_array().unwrap().len(),
+        0,
+        "the snapshot is current"
+    );
+    let (ok, _, err) = ocrmend(&["diff", "Cargo.toml", snap]);
+    assert!(!ok && err.contains("Cargo.toml: not an ocrmend/1 document"));
+}
