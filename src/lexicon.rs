@@ -115,7 +115,10 @@ fn fold(word: &str, buffer: &mut [u8; FOLD_BUFFER]) -> Folded {
             }
             len = end;
         };
-        if c == '’' {
+        // Most letters are ASCII: skip the Unicode case tables for them.
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else if c == '’' {
             push('\'');
         } else {
             c.to_lowercase().for_each(&mut push);
