@@ -15,7 +15,7 @@ use crate::document::Document;
 use crate::format::Format;
 
 /// A chunk ends at this many bytes of input records…
-const CHUNK_BYTES: usize = 16 * 1024 * 1024;
+const CHUNK_BYTES: usize = 8 * 1024 * 1024;
 /// …or at this many records per worker thread, whichever comes first.
 const RECORDS_PER_THREAD: usize = 8;
 

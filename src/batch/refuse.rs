@@ -1,8 +1,9 @@
 //! Inputs that are not OCR text, refused with a reason before the pipeline sees them.
 
-/// Files over this size are refused unless `--max-bytes` says otherwise: a UN report's
-/// text is well under a megabyte, and peak memory grows with the largest file.
-pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
+/// Inputs over this size are refused unless `--max-bytes` says otherwise: a UN report's
+/// text is well under a megabyte, and the pipeline holds about 35 times its input in
+/// memory, so this keeps a two-core batch under 300 MB.
+pub const DEFAULT_MAX_BYTES: u64 = 2 * 1024 * 1024;
 
 /// Why `bytes` cannot be OCR text, or None when they can.
 pub fn refuse_reason(bytes: &[u8]) -> Option<String> {
