@@ -5,6 +5,8 @@
 
 use std::sync::OnceLock;
 
+use fst::raw::{Fst, Node, Output};
+
 /// Languages with a lexicon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -83,9 +85,98 @@ impl Lexicon {
         self.freq(word) > 0
     }
 
+    /// Calls `found` with every word of the lexicon that `word` (lower case) becomes
+    /// when up to `changes` of its substrings are replaced as `table` allows (what OCR
+    /// reads → what it may stand for), and its frequency; `word` itself included when
+    /// it is a word. One walk of the map that drops a spelling as soon as no word starts
+    /// with it: far cheaper than looking up every spelling, which are mostly not words.
+    pub fn spellings(
+        &self,
+        word: &str,
+        table: &[(&str, &[&str])],
+        changes: usize,
+        found: &mut dyn FnMut(&str, u16),
+    ) {
+        let fst = self.freq.as_fst();
+        let mut walk = Walk {
+            fst,
+            table,
+            spelling: String::with_capacity(word.len() + 8),
+            found,
+        };
+        walk.from(fst.root(), Output::zero(), word, changes);
+    }
+
     fn lookup(&self, key: &[u8]) -> Option<u16> {
         // build.rs stores the u16 frequencies of the TSV files, so this never truncates.
         self.freq.get(key).map(|f| f as u16)
+    }
+}
+
+/// The state of [`Lexicon::spellings`]: the spelling so far and where it leads.
+struct Walk<'a, 'f> {
+    fst: &'a Fst<&'static [u8]>,
+    table: &'a [(&'a str, &'a [&'a str])],
+    spelling: String,
+    found: &'f mut dyn FnMut(&str, u16),
+}
+
+impl Walk<'_, '_> {
+    /// Spells `rest` from `node` (reached with `output`), up to `changes` replacements.
+    fn from(&mut self, node: Node, output: Output, rest: &str, changes: usize) {
+        let Some(first) = rest.chars().next() else {
+            if node.is_final() {
+                let freq = output.cat(node.final_output()).value();
+                (self.found)(&self.spelling, freq as u16);
+            }
+            return;
+        };
+        if changes > 0 {
+            for &(from, tos) in self.table {
+                if let Some(tail) = rest.strip_prefix(from) {
+                    for to in tos {
+                        self.then(node, output, to, to, tail, changes - 1);
+                    }
+                }
+            }
+        }
+        let mut utf8 = [0; 4];
+        let letter = &*first.encode_utf8(&mut utf8);
+        // The lexicons spell apostrophes '.
+        let key = if first == '’' { "'" } else { letter };
+        self.then(
+            node,
+            output,
+            letter,
+            key,
+            &rest[first.len_utf8()..],
+            changes,
+        );
+    }
+
+    /// Goes on with `text` written and `key` followed in the map, if any word has it.
+    fn then(
+        &mut self,
+        node: Node,
+        output: Output,
+        text: &str,
+        key: &str,
+        rest: &str,
+        changes: usize,
+    ) {
+        let (mut node, mut output) = (node, output);
+        for &byte in key.as_bytes() {
+            let Some(i) = node.find_input(byte) else {
+                return;
+            };
+            let transition = node.transition(i);
+            output = output.cat(transition.out);
+            node = self.fst.node(transition.addr);
+        }
+        let len = self.spelling.len();
+        self.spelling.push_str(text);
+        self.from(node, output, rest, changes);
+        self.spelling.truncate(len);
     }
 }
 
@@ -178,6 +269,65 @@ mod tests {
                 assert_eq!(lexicon.freq(&word), freq, "{lang:?} {word}");
             }
         }
+    }
+
+    #[test]
+    fn spellings_are_the_words_among_all_replacements() {
+        const TABLE: &[(&str, &[&str])] = &[
+            ("e", &["é", "è", "ê"]),
+            ("a", &["à", "â"]),
+            ("ce", &["œ"]),
+            ("g", &["ç"]),
+        ];
+        /// Every spelling, word or not: what `spellings` must match once filtered.
+        fn all(rest: &str, changes: usize, done: String, out: &mut Vec<String>) {
+            let Some(first) = rest.chars().next() else {
+                return out.push(done);
+            };
+            for (from, tos) in TABLE.iter().filter(|_| changes > 0) {
+                if let Some(tail) = rest.strip_prefix(from) {
+                    for to in *tos {
+                        all(tail, changes - 1, format!("{done}{to}"), out);
+                    }
+                }
+            }
+            all(
+                &rest[first.len_utf8()..],
+                changes,
+                format!("{done}{first}"),
+                out,
+            );
+        }
+        let fr = Lexicon::get(Lang::Fr);
+        for word in [
+            "systeme",
+            "ceuvre",
+            "regoivent",
+            "developpement",
+            "aujourd’hui",
+            "a",
+            "zzq",
+        ] {
+            let mut brute = Vec::new();
+            all(word, 2, String::new(), &mut brute);
+            let mut want: Vec<(String, u16)> = brute
+                .into_iter()
+                .map(|s| {
+                    let f = fr.freq(&s);
+                    (s, f)
+                })
+                .filter(|&(_, f)| f > 0)
+                .collect();
+            let mut got = Vec::new();
+            fr.spellings(word, TABLE, 2, &mut |s, f| got.push((s.to_owned(), f)));
+            want.sort();
+            want.dedup();
+            got.sort();
+            assert_eq!(got, want, "{word}");
+        }
+        let mut restored = Vec::new();
+        fr.spellings("ceuvre", TABLE, 2, &mut |s, _| restored.push(s.to_owned()));
+        assert!(restored.contains(&"œuvre".to_owned()));
     }
 
     #[test]
