@@ -45,7 +45,7 @@ impl Progress {
     pub fn start(files: usize, bytes: u64) -> Progress {
         let bar = if std::io::stderr().is_terminal() {
             let style = ProgressStyle::with_template(
-                "{bar:30} {msg} files, {binary_bytes}/{binary_total_bytes} at {binary_bytes_per_sec}, ETA {eta}",
+                "{bar:20} {msg} files {bytes}/{total_bytes} {bytes_per_sec} ETA {eta}",
             )
             .expect("the template is valid");
             let bar = ProgressBar::new(bytes).with_style(style);
