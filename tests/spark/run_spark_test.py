@@ -50,6 +50,7 @@ def spark_results(binary: str, dataset: str) -> list[dict]:
         SparkSession.builder.master("local[2]")
         .appName("ocrmend-spark-test")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.host", "127.0.0.1")
         .getOrCreate()
     )
