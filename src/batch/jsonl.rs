@@ -10,7 +10,7 @@ use std::io::{self, BufRead, BufWriter, Read, Write};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use super::{clean_guarded, refuse, BatchArgs, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE};
+use super::{clean_guarded, refuse, BatchArgs, EXIT_COULD_NOT_RUN, EXIT_OK, EXIT_SOME_FAILED};
 use crate::document::Document;
 use crate::format::Format;
 
@@ -28,7 +28,7 @@ pub fn main(args: &BatchArgs) -> u8 {
         Ok(_) => EXIT_SOME_FAILED,
         Err(e) => {
             eprintln!("ocrmend batch --jsonl: {e}");
-            EXIT_USAGE
+            EXIT_COULD_NOT_RUN
         }
     }
 }

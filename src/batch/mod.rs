@@ -3,8 +3,8 @@
 //!
 //! Exit status: [`EXIT_OK`] when every input was cleaned or already up to date,
 //! [`EXIT_SOME_FAILED`] when some were refused or failed (listed on stderr and in
-//! `_errors.jsonl`, or as `error` records with `--jsonl`), [`EXIT_USAGE`] when the batch
-//! could not start or run (bad arguments, no inputs, output folder not writable,
+//! `_errors.jsonl`, or as `error` records with `--jsonl`), [`EXIT_COULD_NOT_RUN`] when the
+//! batch could not start or run (bad arguments, no inputs, output folder not writable,
 //! standard input or output failing).
 
 pub mod inputs;
@@ -26,7 +26,7 @@ use progress::{Progress, Tally};
 
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_SOME_FAILED: u8 = 1;
-pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_COULD_NOT_RUN: u8 = 2;
 
 #[derive(Debug, clap::Args)]
 pub struct BatchArgs {
@@ -61,7 +61,10 @@ pub fn main(args: BatchArgs) -> ExitCode {
     }
     let pool = match pool.build() {
         Ok(pool) => pool,
-        Err(e) => return usage(&format!("cannot start worker threads: {e}")),
+        Err(e) => {
+            eprintln!("ocrmend batch: cannot start worker threads: {e}");
+            return ExitCode::from(EXIT_COULD_NOT_RUN);
+        }
     };
     let status = pool.install(|| {
         if args.jsonl {
@@ -71,11 +74,6 @@ pub fn main(args: BatchArgs) -> ExitCode {
         }
     });
     ExitCode::from(status)
-}
-
-fn usage(message: &str) -> ExitCode {
-    eprintln!("ocrmend batch: {message}");
-    ExitCode::from(EXIT_USAGE)
 }
 
 /// The batch over files: lists, cleans in parallel, summarises.
@@ -96,7 +94,7 @@ fn files(args: &BatchArgs) -> u8 {
         Ok(started) => started,
         Err(message) => {
             eprintln!("ocrmend batch: {message}");
-            return EXIT_USAGE;
+            return EXIT_COULD_NOT_RUN;
         }
     };
     let progress = Progress::start(inputs.len(), inputs.iter().map(|i| i.len).sum());
