@@ -191,3 +191,26 @@ fn clean_record(id: &Value, text: &str, args: &BatchArgs) -> Result<String, Stri
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_end_at_newlines_crlf_or_the_input_and_long_ones_are_skipped_whole() {
+        let mut input = io::BufReader::with_capacity(4, &b"ab\r\n0123456789\nxy\nlast"[..]);
+        let mut lines = Vec::new();
+        while let Some(line) = read_line(&mut input, 5).unwrap() {
+            lines.push(line);
+        }
+        assert_eq!(
+            lines,
+            vec![
+                Ok(b"ab".to_vec()),
+                Err(11),
+                Ok(b"xy".to_vec()),
+                Ok(b"last".to_vec())
+            ]
+        );
+    }
+}
