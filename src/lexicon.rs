@@ -133,9 +133,12 @@ impl Walk<'_, '_> {
         };
         if changes > 0 {
             for &(from, tos) in self.table {
-                if let Some(tail) = rest.strip_prefix(from) {
+                // A byte loop: `strip_prefix` calls memcmp, slow for one or two bytes.
+                let matches =
+                    from.len() <= rest.len() && from.bytes().zip(rest.bytes()).all(|(a, b)| a == b);
+                if matches {
                     for to in tos {
-                        self.then(node, output, to, to, tail, changes - 1);
+                        self.then(node, output, to, to, &rest[from.len()..], changes - 1);
                     }
                 }
             }
