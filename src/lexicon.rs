@@ -1,8 +1,8 @@
-//! Word lists with frequencies, one per language, built by `dictionaries/build.py`
-//! and embedded in the binary (see dictionaries/README.md for sources and licences).
+//! Word lists with frequencies, one per language, built by `dictionaries/build.py`,
+//! compiled into finite-state maps by `build.rs` and embedded in the binary (see
+//! dictionaries/README.md for sources and licences). Nothing is parsed at start-up: a
+//! look-up walks the embedded bytes.
 
-use std::collections::HashMap;
-use std::io::Read;
 use std::sync::OnceLock;
 
 /// Languages with a lexicon.
@@ -77,69 +77,54 @@ impl std::ops::BitOr for Tags {
     }
 }
 
-/// A word form's frequency on the Zipf scale ×100 (700 = once per ten thousand
-/// words) and its tags.
+/// A word form's frequency and tags.
 #[derive(Debug, Clone, Copy, Default)]
 struct Entry {
     freq: u16,
     tags: Tags,
 }
 
-/// Lower-case word forms, their frequencies and tags.
+/// Lower-case word forms, each with its frequency on the Zipf scale ×100 (700 = once
+/// per ten thousand words) in the low 16 bits of its value and its [`Tags`] above.
 pub struct Lexicon {
-    entries: HashMap<String, Entry>,
+    entries: fst::Map<&'static [u8]>,
 }
 
+/// Words longer than this (in bytes, once lower-cased) are folded on the heap.
+const FOLD_BUFFER: usize = 128;
+
 impl Lexicon {
-    /// The lexicon of `lang`, decoded on first use.
+    /// The lexicon of `lang`.
     pub fn get(lang: Lang) -> &'static Lexicon {
         static FR: OnceLock<Lexicon> = OnceLock::new();
         static ES: OnceLock<Lexicon> = OnceLock::new();
         static EN: OnceLock<Lexicon> = OnceLock::new();
         match lang {
-            Lang::Fr => {
-                FR.get_or_init(|| Lexicon::parse(include_bytes!("../dictionaries/fr.tsv.gz")))
-            }
-            Lang::Es => {
-                ES.get_or_init(|| Lexicon::parse(include_bytes!("../dictionaries/es.tsv.gz")))
-            }
-            Lang::En => {
-                EN.get_or_init(|| Lexicon::parse(include_bytes!("../dictionaries/en.tsv.gz")))
-            }
+            Lang::Fr => FR.get_or_init(|| {
+                Lexicon::embedded(include_bytes!(concat!(env!("OUT_DIR"), "/fr.fst")))
+            }),
+            Lang::Es => ES.get_or_init(|| {
+                Lexicon::embedded(include_bytes!(concat!(env!("OUT_DIR"), "/es.fst")))
+            }),
+            Lang::En => EN.get_or_init(|| {
+                Lexicon::embedded(include_bytes!(concat!(env!("OUT_DIR"), "/en.fst")))
+            }),
         }
     }
 
-    fn parse(gz: &[u8]) -> Lexicon {
-        let mut tsv = String::new();
-        flate2::read::GzDecoder::new(gz)
-            .read_to_string(&mut tsv)
-            .expect("embedded lexicon is valid gzip'd UTF-8 (rebuild with dictionaries/build.py)");
-        let entries = tsv
-            .lines()
-            .filter_map(|l| {
-                let mut fields = l.split('\t');
-                let word = fields.next()?;
-                let freq = fields.next()?.parse().ok()?;
-                let tags = Tags(fields.next().map_or(Some(0), |t| t.parse().ok())?);
-                Some((word.to_owned(), Entry { freq, tags }))
-            })
-            .collect();
-        Lexicon { entries }
-    }
-
-    fn entry(&self, word: &str) -> Entry {
-        if let Some(&e) = self.entries.get(word) {
-            return e;
+    fn embedded(bytes: &'static [u8]) -> Lexicon {
+        Lexicon {
+            entries: fst::Map::new(bytes).expect("build.rs writes valid maps"),
         }
-        self.entries
-            .get(&word.to_lowercase().replace('’', "'"))
-            .copied()
-            .unwrap_or_default()
     }
 
-    /// Frequency of `word` (any case), 0 when unknown.
+    /// Frequency of `word` (any case; ’ counts as '), 0 when unknown.
     pub fn freq(&self, word: &str) -> u16 {
         self.entry(word).freq
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.freq(word) > 0
     }
 
     /// Tags of `word` (any case); empty when unknown.
@@ -155,14 +140,73 @@ impl Lexicon {
             || tags.has(Tags::PROPER) && word.chars().next().is_some_and(char::is_uppercase)
     }
 
-    pub fn contains(&self, word: &str) -> bool {
-        self.freq(word) > 0
+    fn entry(&self, word: &str) -> Entry {
+        if let Some(e) = self.lookup(word.as_bytes()) {
+            return e;
+        }
+        let mut buffer = [0u8; FOLD_BUFFER];
+        match fold(word, &mut buffer) {
+            Folded::Unchanged => Entry::default(),
+            Folded::Inline(len) => self.lookup(&buffer[..len]).unwrap_or_default(),
+            Folded::Heap(folded) => self.lookup(folded.as_bytes()).unwrap_or_default(),
+        }
+    }
+
+    fn lookup(&self, key: &[u8]) -> Option<Entry> {
+        // build.rs packs the u16 frequency and the u16 tags of the TSV files.
+        self.entries.get(key).map(|value| Entry {
+            freq: (value & 0xFFFF) as u16,
+            tags: Tags((value >> 16) as u16),
+        })
+    }
+}
+
+/// `word` lower-cased with ’ as ', the form the lexicons store.
+enum Folded {
+    /// Already in that form: nothing more to look up.
+    Unchanged,
+    /// Written to the first `len` bytes of the caller's buffer.
+    Inline(usize),
+    /// Too long for the buffer, or needing `str::to_lowercase`'s context rules.
+    Heap(String),
+}
+
+fn fold(word: &str, buffer: &mut [u8; FOLD_BUFFER]) -> Folded {
+    // Σ lower-cases by its context (final ς), which only the whole-string call knows.
+    if word.contains('Σ') {
+        return Folded::Heap(word.to_lowercase().replace('’', "'"));
+    }
+    let mut len = 0;
+    let mut changed = false;
+    for c in word.chars() {
+        let mut push = |l: char| {
+            changed |= l != c;
+            let end = len + l.len_utf8();
+            if end <= FOLD_BUFFER {
+                l.encode_utf8(&mut buffer[len..end]);
+            }
+            len = end;
+        };
+        // Most letters are ASCII: skip the Unicode case tables for them.
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else if c == '’' {
+            push('\'');
+        } else {
+            c.to_lowercase().for_each(&mut push);
+        }
+    }
+    match (changed, len <= FOLD_BUFFER) {
+        (false, _) => Folded::Unchanged,
+        (true, true) => Folded::Inline(len),
+        (true, false) => Folded::Heap(word.to_lowercase().replace('’', "'")),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Read;
 
     #[test]
     fn knows_accented_words_in_any_case() {
@@ -177,6 +221,44 @@ mod tests {
         assert!(Lexicon::get(Lang::En).freq("the") > 700);
     }
 
+    /// The committed TSV files, as the lexicon read them before it was compiled.
+    fn tsv(lang: Lang) -> Vec<(String, u16, u16)> {
+        let path = format!(
+            "{}/dictionaries/{}.tsv.gz",
+            env!("CARGO_MANIFEST_DIR"),
+            lang.code()
+        );
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap())
+            .read_to_string(&mut text)
+            .unwrap();
+        text.lines()
+            .map(|l| {
+                let mut fields = l.split('\t');
+                let word = fields.next().unwrap().to_owned();
+                let freq = fields.next().unwrap().parse().unwrap();
+                (word, freq, fields.next().map_or(0, |t| t.parse().unwrap()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_word_has_the_frequency_and_tags_of_the_tsv() {
+        for lang in [Lang::Fr, Lang::Es, Lang::En] {
+            let lexicon = Lexicon::get(lang);
+            let entries = tsv(lang);
+            assert_eq!(
+                lexicon.entries.len(),
+                entries.len(),
+                "{lang:?}: no word added"
+            );
+            for (word, freq, tags) in entries {
+                assert_eq!(lexicon.freq(&word), freq, "{lang:?} {word}");
+                assert_eq!(lexicon.tags(&word), Tags(tags), "{lang:?} {word}");
+            }
+        }
+    }
+
     #[test]
     fn spelling_and_parts_of_speech() {
         let fr = Lexicon::get(Lang::Fr);
@@ -189,5 +271,28 @@ mod tests {
         assert!(fr.tags("notamment").only(Tags::ADVERB));
         assert!(!Lexicon::get(Lang::Es).is_spelled_right("resolucion"));
         assert!(Lexicon::get(Lang::En).is_spelled_right("programme"));
+    }
+
+    #[test]
+    fn case_and_apostrophe_fold_as_to_lowercase_does() {
+        let fr = Lexicon::get(Lang::Fr);
+        let old = |w: &str| {
+            fr.lookup(w.to_lowercase().replace('’', "'").as_bytes())
+                .map(|e| e.freq)
+        };
+        for word in [
+            "AUJOURD’HUI",
+            "Aujourd’hui",
+            "ÉTATS",
+            "État",
+            "İstanbul",
+            "ΣΟΦΊΑΣ",
+            "Straße",
+            &"DÉVELOPPEMENT".repeat(20),
+        ] {
+            assert_eq!(fr.freq(word), old(word).unwrap_or(0), "{word}");
+        }
+        assert!(fr.freq("AUJOURD’HUI") > 500);
+        assert_eq!(fr.freq("qwxzq"), 0);
     }
 }

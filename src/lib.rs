@@ -13,10 +13,12 @@
 //!
 //! [`clean`] runs them in that order.
 
+pub mod batch;
 pub mod decode;
 pub mod diff;
 pub mod document;
 pub mod emit;
+pub mod format;
 pub mod language;
 pub mod layout;
 pub mod lexicon;

@@ -4,7 +4,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
+use ocrmend::batch::{refuse, BatchArgs};
+use ocrmend::format::Format;
 use ocrmend::score::report;
 
 #[derive(Parser)]
@@ -29,7 +31,15 @@ enum Command {
         output: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Refuse inputs larger than this many bytes.
+        #[arg(long, default_value_t = refuse::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
     },
+    /// Clean many files in parallel into a folder, or a JSON Lines stream (--jsonl).
+    ///
+    /// Exit status: 0 all inputs cleaned or up to date; 1 some refused or failed (on
+    /// stderr, and in OUT/_errors.jsonl or as {"id", "error"} lines); 2 could not run.
+    Batch(BatchArgs),
     /// What a parser change did: blocks added, removed or renumbered, word changes,
     /// notes, calls, corrections and warnings gained or lost. OLD and NEW are results
     /// in the JSON contract, or insta snapshots of them (.snap, .snap.new).
@@ -48,6 +58,9 @@ enum Command {
         /// Write the page here instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Refuse inputs larger than this many bytes.
+        #[arg(long, default_value_t = refuse::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
     },
     /// Measure results against ground truth, with the metrics of the yardstick
     /// (../shared/eval/score.py): one document, or every one of a gold folder.
@@ -81,18 +94,6 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    /// The JSON contract `ocrmend/1`.
-    Json,
-    /// The clean reading text.
-    Text,
-    /// Headings, numbered paragraphs and footnotes as Markdown.
-    Markdown,
-    /// Ground truth in the yardstick's gold format, to correct by hand.
-    Gold,
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let done = match cli.command {
@@ -100,8 +101,14 @@ fn main() -> ExitCode {
             input,
             output,
             format,
-        } => run_clean(&input, output, format),
-        Command::Review { input, output } => run_review(&input, output),
+            max_bytes,
+        } => run_clean(&input, output, format, max_bytes),
+        Command::Batch(args) => return ocrmend::batch::main(args),
+        Command::Review {
+            input,
+            output,
+            max_bytes,
+        } => run_review(&input, output, max_bytes),
         Command::Diff { old, new, json } => run_diff(&old, &new, json),
         Command::Score {
             gold,
@@ -184,15 +191,33 @@ fn write_stdout(text: &str) -> Result<(), String> {
         .map_err(|e| format!("cannot write to stdout: {e}"))
 }
 
-fn read_input(input: &str) -> Result<Vec<u8>, String> {
-    if input == "-" {
+/// The bytes of `input` (a path, or - for standard input), refused when larger than
+/// `max_bytes`.
+fn read_input(input: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
+    // Stdin has no size to check first: read one byte over the limit to know.
+    let (bytes, len) = if input == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
+            .take(max_bytes.saturating_add(1))
             .read_to_end(&mut buf)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
-        Ok(buf)
+        let len = buf.len() as u64;
+        (buf, len)
     } else {
-        std::fs::read(input).map_err(|e| format!("cannot read {input}: {e}"))
+        let len = std::fs::metadata(input)
+            .map_err(|e| format!("cannot read {input}: {e}"))?
+            .len();
+        if len > max_bytes {
+            (Vec::new(), len)
+        } else {
+            let bytes = std::fs::read(input).map_err(|e| format!("cannot read {input}: {e}"))?;
+            let len = bytes.len() as u64;
+            (bytes, len)
+        }
+    };
+    match refuse::too_large(len, max_bytes) {
+        Some(reason) => Err(format!("{input}: {reason}")),
+        None => Ok(bytes),
     }
 }
 
@@ -204,19 +229,18 @@ fn write_output(output: Option<PathBuf>, rendered: &str) -> Result<(), String> {
     }
 }
 
-fn run_clean(input: &str, output: Option<PathBuf>, format: Format) -> Result<(), String> {
-    let doc = ocrmend::clean(&read_input(input)?, input);
-    let rendered = match format {
-        Format::Json => serde_json::to_string_pretty(&doc).expect("the document serialises") + "\n",
-        Format::Text => ocrmend::emit::text(&doc),
-        Format::Markdown => ocrmend::emit::markdown(&doc),
-        Format::Gold => ocrmend::emit::gold(&doc),
-    };
-    write_output(output, &rendered)
+fn run_clean(
+    input: &str,
+    output: Option<PathBuf>,
+    format: Format,
+    max_bytes: u64,
+) -> Result<(), String> {
+    let doc = ocrmend::clean(&read_input(input, max_bytes)?, input);
+    write_output(output, &format.render(&doc))
 }
 
-fn run_review(input: &str, output: Option<PathBuf>) -> Result<(), String> {
-    let bytes = read_input(input)?;
+fn run_review(input: &str, output: Option<PathBuf>, max_bytes: u64) -> Result<(), String> {
+    let bytes = read_input(input, max_bytes)?;
     let doc = ocrmend::clean(&bytes, input);
     let text = ocrmend::decode::decode(&bytes).text;
     write_output(output, &ocrmend::review::page(&text, &doc))

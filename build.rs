@@ -1,0 +1,61 @@
+//! Compiles the word-frequency lexicons `dictionaries/{fr,es,en}.tsv.gz` (the committed
+//! source, written by `dictionaries/build.py`) into finite-state maps in OUT_DIR, which
+//! `src/lexicon.rs` embeds: the binary then looks words up without parsing anything at
+//! start-up.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+const LANGS: [&str; 3] = ["fr", "es", "en"];
+
+fn main() {
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    for lang in LANGS {
+        let source = format!("dictionaries/{lang}.tsv.gz");
+        println!("cargo:rerun-if-changed={source}");
+        let entries = read_tsv_gz(Path::new(&source));
+        let fst = build_map(entries)
+            .unwrap_or_else(|e| panic!("{source}: {e} (rebuild it with dictionaries/build.py)"));
+        let target = Path::new(&out_dir).join(format!("{lang}.fst"));
+        std::fs::write(&target, fst)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+    }
+}
+
+/// `word<TAB>freq[<TAB>tags]` lines, sorted by the bytes of the word as the map
+/// requires; each value packs the frequency (low 16 bits) and the tags (next 16).
+fn read_tsv_gz(path: &Path) -> Vec<(String, u64)> {
+    let file =
+        std::fs::File::open(path).unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
+    let mut entries: Vec<(String, u64)> = BufReader::new(flate2::read::GzDecoder::new(file))
+        .lines()
+        .map(|line| {
+            let line = line.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let mut fields = line.split('\t');
+            let word = fields.next().unwrap_or_default();
+            let number = |field: Option<&str>, what: &str| -> u64 {
+                let value: u16 = field
+                    .unwrap_or_else(|| panic!("{}: no {what} in {line:?}", path.display()))
+                    .parse()
+                    .unwrap_or_else(|e| panic!("{}: bad {what} in {line:?}: {e}", path.display()));
+                u64::from(value)
+            };
+            let freq = number(fields.next(), "frequency");
+            let tags = fields.next().map_or(0, |t| number(Some(t), "tags"));
+            (word.to_owned(), freq | tags << 16)
+        })
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    if let Some(twice) = entries.windows(2).find(|w| w[0].0 == w[1].0) {
+        panic!("{}: {:?} is listed twice", path.display(), twice[0].0);
+    }
+    entries
+}
+
+fn build_map(entries: Vec<(String, u64)>) -> Result<Vec<u8>, fst::Error> {
+    let mut builder = fst::MapBuilder::memory();
+    for (word, freq) in entries {
+        builder.insert(word, freq)?;
+    }
+    builder.into_inner()
+}

@@ -1,0 +1,383 @@
+//! `ocrmend batch`, end to end: resuming, atomic outputs, failures, exit codes, the
+//! JSON Lines stream, and results that do not depend on the number of threads.
+
+mod common;
+
+use std::io::Write;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use common::{fixture, FIXTURES};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn ocrmend(args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ocrmend"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || pipe.write_all(&stdin));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    Run {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// A folder `in/` holding the fixtures, the seed again in `in/sub/`, and `out/` beside.
+fn workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    for name in FIXTURES {
+        std::fs::write(input.join(name), fixture(name)).unwrap();
+    }
+    std::fs::write(input.join("sub").join(FIXTURES[0]), fixture(FIXTURES[0])).unwrap();
+    let out = dir.path().join("out");
+    (dir, input, out)
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Output path of a fixture under `out`: `.ocr.txt` → `.ocr.json`.
+fn json_of(out: &Path, name: &str) -> PathBuf {
+    out.join(name.replace(".txt", ".json"))
+}
+
+#[test]
+fn each_input_gives_what_clean_gives_with_sub_folders_mirrored() {
+    let (_dir, input, out) = workspace();
+    let run = ocrmend(&["batch", s(&input), "--out", s(&out)], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("5 files cleaned, 0 up to date, 0 failed"),
+        "{}",
+        run.stderr
+    );
+    for relative in FIXTURES
+        .map(String::from)
+        .into_iter()
+        .chain([format!("sub/{}", FIXTURES[0])])
+    {
+        let source = input.join(&relative);
+        let clean = ocrmend(&["clean", s(&source)], b"");
+        let written = std::fs::read_to_string(json_of(&out, &relative)).unwrap();
+        assert_eq!(written, clean.stdout, "{relative}");
+    }
+    assert!(!out.join("_errors.jsonl").exists());
+}
+
+#[test]
+fn outputs_newer_than_their_input_are_kept_unless_forced() {
+    let (_dir, input, out) = workspace();
+    let name = FIXTURES[1];
+    assert_eq!(
+        ocrmend(&["batch", s(&input), "--out", s(&out)], b"").code,
+        0
+    );
+    let output = json_of(&out, name);
+    std::fs::write(&output, "kept\n").unwrap(); // now newer than its input
+
+    let run = ocrmend(&["batch", s(&input), "--out", s(&out)], b"");
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains("0 files cleaned, 5 up to date"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), "kept\n");
+
+    // An input changed after its output is cleaned again, alone.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(input.join(name), fixture(name)).unwrap();
+    let run = ocrmend(&["batch", s(&input), "--out", s(&out)], b"");
+    assert!(
+        run.stderr.contains("1 files cleaned, 4 up to date"),
+        "{}",
+        run.stderr
+    );
+    assert!(std::fs::read_to_string(&output).unwrap().starts_with('{'));
+
+    std::fs::write(&output, "kept\n").unwrap();
+    let run = ocrmend(&["batch", s(&input), "--out", s(&out), "--force"], b"");
+    assert!(
+        run.stderr.contains("5 files cleaned, 0 up to date"),
+        "{}",
+        run.stderr
+    );
+    assert!(std::fs::read_to_string(&output).unwrap().starts_with('{'));
+}
+
+#[test]
+fn outputs_are_replaced_whole_by_rename() {
+    let (_dir, input, out) = workspace();
+    assert_eq!(
+        ocrmend(&["batch", s(&input), "--out", s(&out)], b"").code,
+        0
+    );
+    let output = json_of(&out, FIXTURES[0]);
+    let before = std::fs::metadata(&output).unwrap().ino();
+    // A temporary file left by an interrupted run does not get in the way.
+    std::fs::write(
+        out.join(format!(
+            ".{}.tmp",
+            output.file_name().unwrap().to_str().unwrap()
+        )),
+        "half",
+    )
+    .unwrap();
+    assert_eq!(
+        ocrmend(&["batch", s(&input), "--out", s(&out), "--force"], b"").code,
+        0
+    );
+    // Written in place, the file would keep its inode; renamed over, it has a new one.
+    assert_ne!(std::fs::metadata(&output).unwrap().ino(), before);
+    let hidden: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "temporary files left: {hidden:?}");
+}
+
+#[test]
+fn bad_inputs_are_logged_and_the_rest_cleaned() {
+    let (_dir, input, out) = workspace();
+    let binary = input.join("scan.txt");
+    std::fs::write(&binary, b"%PDF-1.4\n\x00\x00\x01\x02 stream").unwrap();
+    let run = ocrmend(
+        &["batch", s(&input), "--out", s(&out), "--max-bytes", "50000"],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("scan.txt: binary"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("3 files cleaned, 0 up to date, 3 failed"),
+        "{}",
+        run.stderr
+    );
+    let log = std::fs::read_to_string(out.join("_errors.jsonl")).unwrap();
+    let entries: Vec<serde_json::Value> = log
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let reason_of = |path: &Path| {
+        entries
+            .iter()
+            .find(|e| e["path"] == s(path))
+            .map(|e| e["reason"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(entries.len(), 3, "{log}");
+    assert!(reason_of(&binary).unwrap().starts_with("binary"));
+    assert!(reason_of(&input.join(FIXTURES[0]))
+        .unwrap()
+        .starts_with("too large"));
+    assert!(json_of(&out, FIXTURES[1]).exists() && !out.join("scan.json").exists());
+
+    std::fs::remove_file(&binary).unwrap();
+    let run = ocrmend(&["batch", s(&input), "--out", s(&out)], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("2 files cleaned, 3 up to date, 0 failed"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !out.join("_errors.jsonl").exists(),
+        "the log is of the last run"
+    );
+}
+
+#[test]
+fn a_batch_that_cannot_start_exits_2() {
+    let (_dir, input, out) = workspace();
+    let run = ocrmend(&["batch", s(&input.join("missing")), "--out", s(&out)], b"");
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("no such file, folder or pattern"),
+        "{}",
+        run.stderr
+    );
+    let pattern = format!("{}/*.pdf", s(&input));
+    assert_eq!(ocrmend(&["batch", &pattern, "--out", s(&out)], b"").code, 2);
+    assert_eq!(
+        ocrmend(&["batch", s(&input)], b"").code,
+        2,
+        "--out is required"
+    );
+}
+
+#[test]
+fn a_glob_names_outputs_below_its_literal_folder() {
+    let (_dir, input, out) = workspace();
+    let pattern = format!("{}/**/A-*.txt", s(&input));
+    let run = ocrmend(
+        &["batch", &pattern, "--out", s(&out), "--format", "markdown"],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
+    assert_eq!(md("A-75-371-fr.ocr.md"), md("sub/A-75-371-fr.ocr.md"));
+    assert!(md("A-75-371-fr.ocr.md").contains("## I. Introduction"));
+}
+
+/// Every output file of a batch run with `jobs` threads, by path.
+fn batch_outputs(jobs: &str) -> Vec<(PathBuf, Vec<u8>)> {
+    let (_dir, input, out) = workspace();
+    for copy in 0..3 {
+        let folder = input.join(format!("copy{copy}"));
+        std::fs::create_dir_all(&folder).unwrap();
+        for name in FIXTURES {
+            std::fs::write(folder.join(name), fixture(name)).unwrap();
+        }
+    }
+    // Run from the workspace so that source paths are the same in both runs.
+    let run = Command::new(env!("CARGO_BIN_EXE_ocrmend"))
+        .args(["batch", "in", "--out", "out", "--jobs", jobs])
+        .current_dir(input.parent().unwrap())
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let mut files = Vec::new();
+    let mut folders = vec![out.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push((
+                    path.strip_prefix(&out).unwrap().to_owned(),
+                    std::fs::read(&path).unwrap(),
+                ));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn outputs_do_not_depend_on_the_number_of_threads() {
+    let one = batch_outputs("1");
+    assert_eq!(one.len(), 17);
+    assert!(
+        one == batch_outputs("2"),
+        "outputs differ between --jobs 1 and --jobs 2"
+    );
+}
+
+/// JSON Lines records of the fixtures, `rounds` times over, ids of several kinds.
+fn records(rounds: usize) -> (Vec<serde_json::Value>, String) {
+    let mut ids = Vec::new();
+    let mut lines = String::new();
+    for round in 0..rounds {
+        for (i, name) in FIXTURES.iter().enumerate() {
+            let id = if i % 2 == 0 {
+                serde_json::json!(format!("fixtures/{name}"))
+            } else {
+                serde_json::json!(round * 10 + i)
+            };
+            let text = String::from_utf8(fixture(name)).unwrap();
+            lines += &serde_json::json!({"text": text, "id": id}).to_string();
+            lines += "\n";
+            ids.push(id);
+        }
+    }
+    (ids, lines)
+}
+
+#[test]
+fn jsonl_gives_one_result_per_record_in_order_with_its_id() {
+    let (mut ids, mut lines) = records(3);
+    lines.insert_str(
+        lines.find('\n').unwrap() + 1,
+        "{\"id\": \"broken\", \"txt\": \"\"}\n\n",
+    );
+    ids.insert(1, serde_json::json!("broken"));
+    let run = ocrmend(&["batch", "--jsonl", "--jobs", "2"], lines.as_bytes());
+    assert_eq!(run.code, 1, "one record has no text");
+    assert!(
+        run.stderr.contains("record \"broken\": no \"text\" string"),
+        "{}",
+        run.stderr
+    );
+    let results: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        results.iter().map(|r| r["id"].clone()).collect::<Vec<_>>(),
+        ids
+    );
+    assert!(results[1]["error"].is_string());
+
+    // Each document is the one `clean` gives, named by its id.
+    let seed = &results[0];
+    let clean = ocrmend(&["clean", "fixtures/A-75-371-fr.ocr.txt"], b"");
+    let mut expected: serde_json::Value = serde_json::from_str(&clean.stdout).unwrap();
+    expected
+        .as_object_mut()
+        .unwrap()
+        .insert("id".into(), seed["id"].clone());
+    assert_eq!(*seed, expected);
+    assert_eq!(results[2]["source"]["path"], "1");
+    assert_eq!(results[2]["metadata"]["language"], "fr");
+}
+
+#[test]
+fn jsonl_output_does_not_depend_on_the_number_of_threads() {
+    let (_, lines) = records(4);
+    let one = ocrmend(&["batch", "--jsonl", "--jobs", "1"], lines.as_bytes());
+    let two = ocrmend(&["batch", "--jsonl", "--jobs", "2"], lines.as_bytes());
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    assert_eq!(one.stdout.lines().count(), 16);
+    assert!(one.stdout == two.stdout);
+}
+
+#[test]
+fn jsonl_refuses_an_oversized_record_and_goes_on() {
+    let small = String::from_utf8(fixture(FIXTURES[3])).unwrap();
+    let big = "x ".repeat(40_000);
+    let lines = [("a", &small), ("big", &big), ("b", &small)]
+        .map(|(id, text)| serde_json::json!({"id": id, "text": text}).to_string() + "\n")
+        .concat();
+    let run = ocrmend(
+        &["batch", "--jsonl", "--max-bytes", "30000"],
+        lines.as_bytes(),
+    );
+    assert_eq!(run.code, 1);
+    let results: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0]["metadata"], results[2]["metadata"]);
+    assert!(
+        results[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("--max-bytes"),
+        "{}",
+        results[1]
+    );
+}
