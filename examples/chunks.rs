@@ -2,7 +2,7 @@
 fn main() {
     let path = std::env::args().nth(1).expect("usage: chunks FILE");
     let bytes = std::fs::read(&path).unwrap();
-    let d = ocrmend::decode::decode(&bytes);
+    let d = ocrmend::decode::decode(&bytes).expect("the input is text");
     let p = ocrmend::pages::paginate(&d.text);
     let lang = ocrmend::language::detect(&d.text);
     let l = ocrmend::layout::lay_out(&d.text, &p, lang.map(ocrmend::lexicon::Lexicon::get));

@@ -465,6 +465,7 @@ mod tests {
             include_bytes!("../fixtures/A-75-371-fr.ocr.txt"),
             "A-75-371-fr.ocr.txt",
         )
+        .expect("the seed is text")
     }
 
     #[test]

@@ -32,8 +32,9 @@ pub mod tracked;
 use sha2::{Digest, Sha256};
 
 /// Clean one document: `bytes` is the raw OCR text, `path` how to name it in `source`.
-pub fn clean(bytes: &[u8], path: &str) -> document::Document {
-    let decoded = decode::decode(bytes);
+/// Fails only when the bytes are not text (binary), saying why.
+pub fn clean(bytes: &[u8], path: &str) -> Result<document::Document, decode::NotText> {
+    let decoded = decode::decode(bytes)?;
     let input = decoded.text.as_str();
     let pages = pages::paginate(input);
     let lang = language::detect(input);
@@ -57,18 +58,42 @@ pub fn clean(bytes: &[u8], path: &str) -> document::Document {
     {
         *value = repair::repair_value(value, lang);
     }
+    report_replaced_bytes(&decoded, &mut structure.warnings);
     let source = document::Source {
         path: path.to_owned(),
         chars: input.chars().count(),
         sha256: format!("{:x}", Sha256::digest(bytes)),
         encoding: decoded.encoding.to_owned(),
     };
-    emit::document(emit::Parts {
+    Ok(emit::document(emit::Parts {
         input,
         source,
         pages: &pages,
         layout: &layout,
         repairs,
         structure,
-    })
+    }))
+}
+
+/// A warning for each run of bytes the decoder replaced (the first hundred, then how
+/// many more).
+fn report_replaced_bytes(decoded: &decode::Decoded, warnings: &mut Vec<structure::WarningDraft>) {
+    const LISTED: usize = 100;
+    for run in decoded.replaced.iter().take(LISTED) {
+        warnings.push(structure::WarningDraft {
+            code: "invalid-bytes",
+            message: format!("bytes not valid in {} replaced by U+FFFD", decoded.encoding),
+            source: Some(run.clone()),
+        });
+    }
+    if decoded.replaced.len() > LISTED {
+        warnings.push(structure::WarningDraft {
+            code: "invalid-bytes",
+            message: format!(
+                "{} more runs of invalid bytes replaced by U+FFFD",
+                decoded.replaced.len() - LISTED
+            ),
+            source: None,
+        });
+    }
 }

@@ -235,13 +235,16 @@ fn run_clean(
     format: Format,
     max_bytes: u64,
 ) -> Result<(), String> {
-    let doc = ocrmend::clean(&read_input(input, max_bytes)?, input);
+    let doc = ocrmend::clean(&read_input(input, max_bytes)?, input)
+        .map_err(|not_text| format!("{input}: {not_text}"))?;
     write_output(output, &format.render(&doc))
 }
 
 fn run_review(input: &str, output: Option<PathBuf>, max_bytes: u64) -> Result<(), String> {
     let bytes = read_input(input, max_bytes)?;
-    let doc = ocrmend::clean(&bytes, input);
-    let text = ocrmend::decode::decode(&bytes).text;
+    let decoded =
+        ocrmend::decode::decode(&bytes).map_err(|not_text| format!("{input}: {not_text}"))?;
+    let doc = ocrmend::clean(&bytes, input).map_err(|not_text| format!("{input}: {not_text}"))?;
+    let text = decoded.text;
     write_output(output, &ocrmend::review::page(&text, &doc))
 }

@@ -7,7 +7,7 @@ use ocrmend::document::BlockKind;
 
 #[test]
 fn seed_report_snapshot() {
-    let doc = ocrmend::clean(&fixture("A-75-371-fr.ocr.txt"), "A-75-371-fr.ocr.txt");
+    let doc = ocrmend::clean(&fixture("A-75-371-fr.ocr.txt"), "A-75-371-fr.ocr.txt").expect("text");
     insta::assert_json_snapshot!("A-75-371-fr", doc);
 }
 
@@ -15,9 +15,9 @@ fn seed_report_snapshot() {
 fn every_fixture_matches_the_schema_and_accounts_for_every_character() {
     for name in FIXTURES {
         let bytes = fixture(name);
-        let doc = ocrmend::clean(&bytes, name);
+        let doc = ocrmend::clean(&bytes, name).expect("text");
         assert_valid(&doc);
-        let input = ocrmend::decode::decode(&bytes).text;
+        let input = ocrmend::decode::decode(&bytes).expect("text").text;
         let missing = unaccounted(&input, &doc);
         assert!(
             missing.is_empty(),
@@ -30,7 +30,7 @@ fn every_fixture_matches_the_schema_and_accounts_for_every_character() {
 
 #[test]
 fn seed_report_structure() {
-    let doc = ocrmend::clean(&fixture("A-75-371-fr.ocr.txt"), "seed");
+    let doc = ocrmend::clean(&fixture("A-75-371-fr.ocr.txt"), "seed").expect("text");
     let numbers: Vec<u32> = doc
         .blocks
         .iter()
@@ -95,8 +95,8 @@ fn seed_report_structure() {
 fn crlf_and_lf_give_the_same_blocks() {
     let lf = fixture("fr-dev1.ocr.txt");
     let crlf = String::from_utf8(lf.clone()).unwrap().replace('\n', "\r\n");
-    let a = ocrmend::clean(&lf, "x");
-    let b = ocrmend::clean(crlf.as_bytes(), "x");
+    let a = ocrmend::clean(&lf, "x").expect("text");
+    let b = ocrmend::clean(crlf.as_bytes(), "x").expect("text");
     let texts = |d: &ocrmend::document::Document| {
         d.blocks
             .iter()

@@ -7,7 +7,7 @@ use ocrmend::document::Document;
 
 fn clean(path: &str) -> Document {
     let bytes = std::fs::read(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
-    ocrmend::clean(&bytes, path)
+    ocrmend::clean(&bytes, path).expect("text")
 }
 
 #[test]
@@ -51,7 +51,7 @@ fn dev_ground_truth_gets_almost_no_correction() {
             .filter(|l| !l.starts_with('%'))
             .map(|l| note_call.replace_all(l.trim_start_matches('#').trim_start(), "") + "\n")
             .collect();
-        let doc = ocrmend::clean(text.as_bytes(), "gold");
+        let doc = ocrmend::clean(text.as_bytes(), "gold").expect("text");
         let words = text.split_whitespace().count();
         let rate = doc.corrections.len() as f64 / words as f64;
         assert!(

@@ -12,7 +12,7 @@ use common::{fixture, FIXTURES};
 #[test]
 fn a_result_scores_perfectly_against_its_own_gold() {
     for name in FIXTURES {
-        let doc = ocrmend::clean(&fixture(name), name);
+        let doc = ocrmend::clean(&fixture(name), name).expect("text");
         let gold = ocrmend::emit::gold(&doc);
         let json = serde_json::to_string(&doc).unwrap();
         let s = ocrmend::score::score(&gold, ocrmend::score::Output::Json(&json), None).unwrap();

@@ -165,15 +165,13 @@ fn clean_file(input: &Input, args: &BatchArgs) -> Result<Tally, String> {
 /// The pipeline on one input, refusing what is not text and turning a panic (a bug)
 /// into that input's failure rather than the batch's.
 fn clean_guarded(bytes: &[u8], name: &str) -> Result<Document, String> {
-    if let Some(reason) = refuse::refuse_reason(bytes) {
-        return Err(reason);
-    }
-    std::panic::catch_unwind(|| crate::clean(bytes, name)).map_err(|panic| {
+    let cleaned = std::panic::catch_unwind(|| crate::clean(bytes, name)).map_err(|panic| {
         let what = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_default();
         format!("internal error, please report it with this input: {what}")
-    })
+    })?;
+    cleaned.map_err(|not_text| not_text.to_string())
 }

@@ -308,8 +308,11 @@ mod tests {
 
     fn seed() -> (String, Document) {
         let bytes = include_bytes!("../../fixtures/A-75-371-fr.ocr.txt");
-        let input = crate::decode::decode(bytes).text;
-        (input, crate::clean(bytes, "A-75-371-fr.ocr.txt"))
+        let input = crate::decode::decode(bytes).expect("text").text;
+        (
+            input,
+            crate::clean(bytes, "A-75-371-fr.ocr.txt").expect("text"),
+        )
     }
 
     #[test]
