@@ -18,6 +18,33 @@ pub struct Document {
     pub warnings: Vec<Warning>,
 }
 
+impl Document {
+    /// The character offsets of the input's non-space characters that lie in no block
+    /// span, footnote span or removed span: empty when nothing was lost (the invariant
+    /// every output keeps; `input` is the decoded text).
+    pub fn unaccounted(&self, input: &str) -> Vec<usize> {
+        let n = input.chars().count();
+        let mut covered = vec![false; n];
+        let spans = self
+            .blocks
+            .iter()
+            .flat_map(|b| b.spans.iter())
+            .chain(self.footnotes.iter().flat_map(|f| f.spans.iter()))
+            .chain(self.removed.iter().map(|r| &r.span));
+        for &[start, end] in spans {
+            for c in covered.iter_mut().take(end.min(n)).skip(start) {
+                *c = true;
+            }
+        }
+        input
+            .chars()
+            .enumerate()
+            .filter(|&(i, c)| !c.is_whitespace() && !covered[i])
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     pub path: String,

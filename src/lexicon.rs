@@ -5,6 +5,8 @@
 
 use std::sync::OnceLock;
 
+use fst::raw::{Fst, Node, Output};
+
 /// Languages with a lexicon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -84,6 +86,19 @@ struct Entry {
     tags: Tags,
 }
 
+impl Entry {
+    /// build.rs packs the u16 frequency and the u16 tags of the TSV files.
+    fn of(value: u64) -> Entry {
+        Entry {
+            freq: (value & 0xFFFF) as u16,
+            tags: Tags((value >> 16) as u16),
+        }
+    }
+}
+
+/// What a spelling may have in place of a substring (`seen`, `meant`), at a cost.
+pub type Substitution<'a> = (&'a str, &'a str, u8);
+
 /// Lower-case word forms, each with its frequency on the Zipf scale ×100 (700 = once
 /// per ten thousand words) in the low 16 bits of its value and its [`Tags`] above.
 pub struct Lexicon {
@@ -153,11 +168,107 @@ impl Lexicon {
     }
 
     fn lookup(&self, key: &[u8]) -> Option<Entry> {
-        // build.rs packs the u16 frequency and the u16 tags of the TSV files.
-        self.entries.get(key).map(|value| Entry {
-            freq: (value & 0xFFFF) as u16,
-            tags: Tags((value >> 16) as u16),
-        })
+        self.entries.get(key).map(Entry::of)
+    }
+
+    /// Calls `found` with every word of the lexicon that `word` (lower case) becomes
+    /// when up to `changes` of its substrings are replaced as `table` allows, at a
+    /// total cost of at most `max_cost` (`word` itself included when it is a word):
+    /// the spelling, its cost, frequency and tags. One walk of the map that drops a
+    /// spelling as soon as no word starts with it: far cheaper than looking up every
+    /// spelling, which are mostly not words.
+    pub fn variants(
+        &self,
+        word: &str,
+        table: &[Substitution],
+        changes: usize,
+        max_cost: u8,
+        found: &mut dyn FnMut(&str, u8, u16, Tags),
+    ) {
+        let fst = self.entries.as_fst();
+        let mut walk = Walk {
+            fst,
+            table,
+            max_cost,
+            spelling: String::with_capacity(word.len() + 8),
+            found,
+        };
+        walk.from(fst.root(), Output::zero(), word, changes, 0);
+    }
+}
+
+/// The state of [`Lexicon::variants`]: the spelling so far and where it leads.
+struct Walk<'a, 'f> {
+    fst: &'a Fst<&'static [u8]>,
+    table: &'a [Substitution<'a>],
+    max_cost: u8,
+    spelling: String,
+    found: &'f mut dyn FnMut(&str, u8, u16, Tags),
+}
+
+impl Walk<'_, '_> {
+    /// Spells `rest` from `node` (reached with `output`), up to `changes` more
+    /// replacements, `cost` spent so far.
+    fn from(&mut self, node: Node, output: Output, rest: &str, changes: usize, cost: u8) {
+        let Some(first) = rest.chars().next() else {
+            if node.is_final() {
+                let value = output.cat(node.final_output()).value();
+                let entry = Entry::of(value);
+                (self.found)(&self.spelling, cost, entry.freq, entry.tags);
+            }
+            return;
+        };
+        if changes > 0 {
+            for &(seen, meant, step) in self.table {
+                // A byte loop: `strip_prefix` calls memcmp, slow for one or two bytes.
+                let matches =
+                    seen.len() <= rest.len() && seen.bytes().zip(rest.bytes()).all(|(a, b)| a == b);
+                if matches && cost + step <= self.max_cost {
+                    let rest = &rest[seen.len()..];
+                    self.then(node, output, meant, meant, rest, changes - 1, cost + step);
+                }
+            }
+        }
+        let mut utf8 = [0; 4];
+        let letter = &*first.encode_utf8(&mut utf8);
+        // The lexicons spell apostrophes '.
+        let key = if first == '’' { "'" } else { letter };
+        self.then(
+            node,
+            output,
+            letter,
+            key,
+            &rest[first.len_utf8()..],
+            changes,
+            cost,
+        );
+    }
+
+    /// Goes on with `text` written and `key` followed in the map, if any word has it.
+    #[allow(clippy::too_many_arguments)]
+    fn then(
+        &mut self,
+        node: Node,
+        output: Output,
+        text: &str,
+        key: &str,
+        rest: &str,
+        changes: usize,
+        cost: u8,
+    ) {
+        let (mut node, mut output) = (node, output);
+        for &byte in key.as_bytes() {
+            let Some(i) = node.find_input(byte) else {
+                return;
+            };
+            let transition = node.transition(i);
+            output = output.cat(transition.out);
+            node = self.fst.node(transition.addr);
+        }
+        let len = self.spelling.len();
+        self.spelling.push_str(text);
+        self.from(node, output, rest, changes, cost);
+        self.spelling.truncate(len);
     }
 }
 

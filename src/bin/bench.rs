@@ -88,9 +88,11 @@ fn main() {
 
 /// `copies` copies of each fixture under `folder/in/copyN/`; their paths.
 fn lay_out(folder: &Path, copies: usize) -> Vec<PathBuf> {
+    // The OCR fixtures (fixtures/clean/ holds clean text for the tests).
     let mut fixtures: Vec<PathBuf> = std::fs::read_dir(FIXTURES)
         .expect("the fixtures folder")
         .map(|e| e.expect("a fixture").path())
+        .filter(|p| p.to_string_lossy().ends_with(".ocr.txt"))
         .collect();
     fixtures.sort();
     let mut files = Vec::new();

@@ -24,17 +24,31 @@ pub struct Word<'a> {
 /// (`l’état` gives `l’` and `état`; a note call glued to a word, `climatico'`, is not
 /// part of it).
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    static WORD: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"[\p{L}\p{N}&]+(?:[’'](\p{L}))?").unwrap());
-    let mut out = Vec::new();
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '&';
+    let mut out: Vec<Word> = Vec::new();
     let mut last = 0;
-    while let Some(caps) = WORD.captures_at(text, last) {
-        let m = caps.get(0).expect("the whole match");
-        let end = caps.get(1).map_or(m.end(), |next| next.start());
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(at, c)) = chars.peek().filter(|&&(_, c)| is_word_char(c)) {
+            end = at + c.len_utf8();
+            chars.next();
+        }
+        let rest = &text[end..];
+        let elided = rest
+            .strip_prefix(['’', '\''])
+            .is_some_and(|after| after.starts_with(char::is_alphabetic));
+        if elided {
+            let apostrophe = chars.next().map_or(0, |(_, c)| c.len_utf8());
+            end += apostrophe;
+        }
         out.push(Word {
-            range: m.start()..end,
-            text: &text[m.start()..end],
-            gap_before: &text[last..m.start()],
+            range: start..end,
+            text: &text[start..end],
+            gap_before: &text[last..start],
         });
         last = end;
     }
@@ -121,6 +135,9 @@ fn starts_sentence(words: &[Word], k: usize) -> bool {
 /// OCR also prints `à` as `4` or `&`, and `À` as `A`.
 fn preposition_a(words: &[Word], k: usize, text: &str, lexicon: &Lexicon) -> Option<Change> {
     let word = words[k].text;
+    if !matches!(word, "a" | "A" | "4" | "&") {
+        return None;
+    }
     let next = words.get(k + 1)?;
     let after = gap_after(words, k, text);
     // `a)` and `(a)` are item labels; `a-t-il` is the verb; `a.` an abbreviation.
@@ -209,6 +226,13 @@ const AUXILIARIES: &[&str] = &[
 /// `a continue` → `a continué`: after an auxiliary (adverbs between), a word that is
 /// not a participle but has an accented variant that is.
 fn participle_after_auxiliary(words: &[Word], k: usize, lexicon: &Lexicon) -> Option<Change> {
+    // Most words have no auxiliary before them: tell that without the lexicon.
+    if !words[k.saturating_sub(3)..k]
+        .iter()
+        .any(|w| AUXILIARIES.contains(&w.text))
+    {
+        return None;
+    }
     let word = words[k].text;
     let tags = lexicon.tags(word);
     if !tags.has(Tags::VALID) || tags.has(Tags::PAST_PARTICIPLE) {

@@ -76,10 +76,8 @@ static SYMBOL_DOTS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/\p{Lu}+\.(\
 static NUMERO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[nN](®) ?\d").unwrap());
 static NOISE_IN_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}*[¢€]\p{L}*").unwrap());
 static APOSTROPHE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}(['’])\p{L}").unwrap());
-/// `’adoption` after a space or at the start: an elision whose letter was lost. The
-/// word before is captured: an elision's stem (`s ’offraient`) or any other word.
-static BARE_ELISION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|(?:\b(\p{L}+))?\s)(’)(\p{L})").unwrap());
+/// `’adoption` after a space or at the start: an elision whose letter was lost.
+static BARE_ELISION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\s)’\p{L}").unwrap());
 /// The words French elides before a vowel.
 const ELISION_STEMS: &[&str] = &[
     "d", "l", "s", "n", "j", "m", "c", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
@@ -219,25 +217,35 @@ pub fn recheck(text: &mut Tracked, lang: Lang, repairs: &mut Repairs) {
 /// ’offraient` → `s’offraient`.
 fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, made: &mut Vec<Repair>) {
     let mut edits = Vec::new();
-    for caps in BARE_ELISION.captures_iter(text.as_str()) {
-        let mark = caps.get(2).expect("the apostrophe");
-        let previous = caps.get(1);
+    for found in BARE_ELISION.find_iter(text.as_str()) {
+        let at = found.end() - found.as_str().chars().next_back().map_or(0, char::len_utf8);
+        let mark = at - '’'.len_utf8()..at;
+        // The word before, right before the space: an elision's stem (`s ’offraient`)
+        // or any other word.
+        let before = &text.as_str()[..found.start()];
+        let previous_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map(|(i, _)| i);
+        let previous = previous_start.map(|start| (start..found.start(), &before[start..]));
         let (range, before, after) = match previous {
-            Some(stem) if ELISION_STEMS.contains(&stem.as_str().to_lowercase().as_str()) => {
-                let range = stem.end()..mark.end();
+            Some((stem, word)) if ELISION_STEMS.contains(&word.to_lowercase().as_str()) => {
+                let range = stem.end..mark.end;
                 let before = text.as_str()[range.clone()].to_owned();
                 (range, before, "’".to_owned())
             }
             _ => {
-                let word_end = text.as_str()[mark.end()..]
+                let word_end = text.as_str()[mark.end..]
                     .find(|c: char| !c.is_alphabetic())
-                    .map_or(text.len(), |e| mark.end() + e);
-                let word = &text.as_str()[mark.end()..word_end];
+                    .map_or(text.len(), |e| mark.end + e);
+                let word = &text.as_str()[mark.end..word_end];
                 let tags = lexicon.tags(word);
                 // A noun that is also a verb (`aide`) takes the article after a
                 // preposition (`sur l’aide`), where no verb can stand.
                 let after_preposition =
-                    previous.is_some_and(|p| lexicon.tags(p.as_str()).has(Tags::PREPOSITION));
+                    previous.is_some_and(|(_, p)| lexicon.tags(p).has(Tags::PREPOSITION));
                 let elidable = tags.any(Tags::NOUN | Tags::ADJECTIVE)
                     && (!tags.has(Tags::FINITE_VERB) || after_preposition)
                     || word.len() > 1 && word.chars().all(char::is_uppercase);
@@ -246,7 +254,7 @@ fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, made: &mut Vec<Repair
                 {
                     continue;
                 }
-                (mark.range(), "’".to_owned(), "l’".to_owned())
+                (mark, "’".to_owned(), "l’".to_owned())
             }
         };
         made.push(Repair {
@@ -284,8 +292,8 @@ pub fn correct_spelling(
         if in_link_or_symbol(text.as_str(), w.range.clone()) {
             continue;
         }
-        if lexicon.is_spelled_right(w.text)
-            && (context::decides(w.text, lang) || context::verb_expected(&words, k, lang))
+        if (context::decides(w.text, lang) || context::verb_expected(&words, k, lang))
+            && lexicon.is_spelled_right(w.text)
         {
             continue;
         }

@@ -6,10 +6,13 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::lexicon::{Lang, Lexicon, Tags};
+use std::sync::LazyLock;
+
+use crate::lexicon::{Lang, Lexicon, Substitution, Tags};
 
 /// What OCR printed (`seen`) for what the page had (`meant`), and how unlikely the
 /// confusion is. A `seen` starting with `^` only applies at the start of a word.
+#[derive(Clone, Copy)]
 struct Confusion {
     seen: &'static str,
     meant: &'static str,
@@ -197,19 +200,43 @@ pub fn more_frequent_variant(
     })
 }
 
-/// The variants of `word`, in its case, that differ from it only by one accent and
-/// that the dictionary accepts as common words.
+/// The variants of `word`, in its case, that differ from it only by accents (at a
+/// cost of at most 2: one accent) and that the dictionary accepts as common words.
 pub fn accent_variants(word: &str, lang: Lang, lexicon: &Lexicon) -> Vec<String> {
-    let base = without_accents(word);
-    candidates(word, lang, lexicon)
-        .into_iter()
-        .filter(|c| {
-            c.cost <= 2
-                && lexicon.tags(&c.word).has(Tags::VALID)
-                && without_accents(&c.word) == base.to_lowercase()
+    let lower = word.to_lowercase();
+    let mut out = Vec::new();
+    lexicon.variants(
+        &lower,
+        accent_table(lang),
+        MAX_CHANGES,
+        2,
+        &mut |variant, cost, _, tags| {
+            if cost > 0 && tags.has(Tags::VALID) && variant != lower {
+                out.push(with_case_of(word, variant));
+            }
+        },
+    );
+    out
+}
+
+/// The confusions of `lang` that only change accents (`e` → `é`, `é` → `è`).
+fn accent_table(lang: Lang) -> &'static [Substitution<'static>] {
+    static TABLES: LazyLock<[Vec<Substitution<'static>>; 3]> = LazyLock::new(|| {
+        [Lang::Fr, Lang::Es, Lang::En].map(|lang| {
+            confusions(lang)
+                .iter()
+                .filter(|c| {
+                    !c.seen.starts_with('^') && without_accents(c.meant) == without_accents(c.seen)
+                })
+                .map(|c| (c.seen, c.meant, c.cost))
+                .collect()
         })
-        .map(|c| with_case_of(word, &c.word))
-        .collect()
+    });
+    &TABLES[match lang {
+        Lang::Fr => 0,
+        Lang::Es => 1,
+        Lang::En => 2,
+    }]
 }
 
 fn without_accents(word: &str) -> String {
@@ -235,8 +262,10 @@ struct Candidate {
     freq: u16,
 }
 
-/// The variants of `word` under the confusion table that the dictionary accepts.
+/// The variants of `word` under the language's confusion table that the dictionary
+/// accepts.
 fn candidates(word: &str, lang: Lang, lexicon: &Lexicon) -> Vec<Candidate> {
+    let table = confusions(lang);
     let lower = word.to_lowercase();
     let mut variants = Vec::new();
     vary(
@@ -245,7 +274,7 @@ fn candidates(word: &str, lang: Lang, lexicon: &Lexicon) -> Vec<Candidate> {
         MAX_CHANGES,
         0,
         String::new(),
-        confusions(lang),
+        table,
         &mut variants,
     );
     let capital = word.chars().next().is_some_and(char::is_uppercase);

@@ -19,28 +19,7 @@ pub fn fixture(name: &str) -> Vec<u8> {
 /// Every non-space character of the input lies in a block span, a footnote span or
 /// a removed span. Returns the offending character offsets.
 pub fn unaccounted(input: &str, doc: &Document) -> Vec<usize> {
-    let n = input.chars().count();
-    let mut covered = vec![false; n];
-    let mut mark = |s: [usize; 2]| {
-        for c in covered.iter_mut().take(s[1].min(n)).skip(s[0]) {
-            *c = true;
-        }
-    };
-    doc.blocks
-        .iter()
-        .flat_map(|b| b.spans.iter())
-        .for_each(|&s| mark(s));
-    doc.footnotes
-        .iter()
-        .flat_map(|f| f.spans.iter())
-        .for_each(|&s| mark(s));
-    doc.removed.iter().for_each(|r| mark(r.span));
-    input
-        .chars()
-        .enumerate()
-        .filter(|&(i, c)| !c.is_whitespace() && !covered[i])
-        .map(|(i, _)| i)
-        .collect()
+    doc.unaccounted(input)
 }
 
 /// Validate a document against the published JSON Schema; panics with the errors.
