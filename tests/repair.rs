@@ -121,3 +121,16 @@ fn the_spanish_damage_classes_are_repaired() {
         );
     }
 }
+
+#[test]
+fn a_passage_in_another_language_is_left_alone() {
+    let text = "1. Le rapport du Secrétaire général sur le système des Nations Unies pour le \
+        développement rend compte des progrès accomplis par les États Membres dans la mise en \
+        œuvre du programme et des activités de coopération dans la région.\n\n\
+        2. Le rapport cite la déclaration suivante : « The General Assembly decided to continue \
+        its work and to create a new programme for the development of the region », puis conclut \
+        que les États Membres doivent agir a la fois pour la paix et pour le développement.\n";
+    let doc = ocrmend::clean(text.as_bytes(), "mixed").expect("text");
+    assert_eq!(doc.metadata.language.as_deref(), Some("fr"));
+    assert_eq!(changed(&doc), [("a", "à")], "only the French `a la fois`");
+}
