@@ -223,6 +223,12 @@ const AUXILIARIES: &[&str] = &[
     "seraient", "soit", "soient", "être", "étant", "été",
 ];
 
+/// The forms of *être* among [`AUXILIARIES`].
+const ETRE: &[&str] = &[
+    "est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "soit", "soient",
+    "être", "étant", "été",
+];
+
 /// `a continue` → `a continué`: after an auxiliary (adverbs between), a word that is
 /// not a participle but has an accented variant that is.
 fn participle_after_auxiliary(words: &[Word], k: usize, lexicon: &Lexicon) -> Option<Change> {
@@ -242,9 +248,11 @@ fn participle_after_auxiliary(words: &[Word], k: usize, lexicon: &Lexicon) -> Op
         .rev()
         .find(|&j| !lexicon.tags(words[j].text).only(Tags::ADVERB))?;
     let auxiliary = words[position].text;
-    // `a` may be `à` (`à risque`): it is the verb only after its subject.
+    // `a` may be `à` (`à risque`): it is the verb only after its subject. After a
+    // form of *être* a noun is an attribute (`est source de`), not a participle.
     if !AUXILIARIES.contains(&auxiliary)
         || auxiliary == "a" && !has_subject(words, position, lexicon)
+        || ETRE.contains(&auxiliary) && tags.has(Tags::NOUN)
     {
         return None;
     }
@@ -375,6 +383,13 @@ mod tests {
         assert_eq!(
             apply("des zones a risque et ils ont lance", Lang::Fr),
             "des zones à risque et ils ont lancé"
+        );
+        assert_eq!(
+            apply(
+                "la sécheresse est source de conflits ; le travail a été continue",
+                Lang::Fr
+            ),
+            "la sécheresse est source de conflits ; le travail a été continué"
         );
         assert_eq!(
             apply("l’expérience qu’a le monde", Lang::Fr),
