@@ -37,10 +37,17 @@ pub fn clean(bytes: &[u8], path: &str) -> Result<document::Document, decode::Not
     let decoded = decode::decode(bytes)?;
     let input = decoded.text.as_str();
     let pages = pages::paginate(input);
-    let lang = language::detect(input);
+    let masthead = structure::read_masthead(input, &pages);
+    // The language the masthead names (`Français`), else the text's function words.
+    let lang = masthead
+        .metadata
+        .language
+        .as_deref()
+        .and_then(lexicon::Lang::from_code)
+        .or_else(|| language::detect(input));
     let mut layout = layout::lay_out(input, &pages, lang.map(lexicon::Lexicon::get));
     let repairs = repair::repair(&mut layout, lang);
-    let mut structure = structure::structure(input, &pages, &layout, lang);
+    let mut structure = structure::structure(input, &pages, &layout, lang, masthead);
     let m = &mut structure.metadata;
     if m.language.is_none() {
         m.language = lang.map(|l| l.code().to_owned());

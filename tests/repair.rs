@@ -134,3 +134,17 @@ fn a_passage_in_another_language_is_left_alone() {
     assert_eq!(doc.metadata.language.as_deref(), Some("fr"));
     assert_eq!(changed(&doc), [("a", "à")], "only the French `a la fois`");
 }
+
+#[test]
+fn the_masthead_names_the_language_when_the_text_is_too_short_to_tell() {
+    // The seed's masthead down to its language lines: too few function words to tell.
+    let seed = String::from_utf8(common::fixture("A-75-371-fr.ocr.txt")).unwrap();
+    let masthead: String = seed.lines().take(12).map(|l| format!("{l}\n")).collect();
+    let text = format!("{masthead}\n1. Le systéme.\n");
+    let doc = ocrmend::clean(text.as_bytes(), "short").expect("text");
+    assert_eq!(doc.metadata.language.as_deref(), Some("fr"));
+    assert!(changed(&doc).contains(&("systéme", "système")));
+    // Without the masthead the text alone is too short to tell.
+    let alone = ocrmend::clean("1. Le systéme.\n".as_bytes(), "alone").expect("text");
+    assert!(alone.corrections.is_empty());
+}

@@ -82,9 +82,22 @@ pub struct Structure {
 const HEADING_ACCENT_LEAD: u16 = 1;
 
 /// Read the structure of a laid-out report.
-pub fn structure(input: &str, pages: &Pages, layout: &Layout, lang: Option<Lang>) -> Structure {
+pub fn structure(
+    input: &str,
+    pages: &Pages,
+    layout: &Layout,
+    lang: Option<Lang>,
+    masthead: masthead::Masthead,
+) -> Structure {
     let mut out = Structure::default();
-    let (masthead_end, title_marker) = read_masthead(input, pages, &mut out);
+    let masthead_end = if masthead.lines.is_empty() {
+        0
+    } else {
+        masthead.end
+    };
+    let title_marker = masthead.title_note_marker;
+    out.metadata = masthead.metadata;
+    out.masthead_lines = masthead.lines;
     let consumed: std::collections::HashSet<usize> = out.masthead_lines.iter().copied().collect();
 
     let mut body = Vec::new();
@@ -152,24 +165,16 @@ pub fn structure(input: &str, pages: &Pages, layout: &Layout, lang: Option<Lang>
     out
 }
 
-/// Parse the masthead from the document's first lines; returns the index (into
-/// `Pages::lines`) of the first line after it and the title's note marker.
-fn read_masthead(input: &str, pages: &Pages, out: &mut Structure) -> (usize, Option<String>) {
+/// Parse the masthead from the document's first lines (its line indices are into
+/// `Pages::lines`).
+pub fn read_masthead(input: &str, pages: &Pages) -> masthead::Masthead {
     const MASTHEAD_LINES: usize = 80;
     let first = pages.lines.len().min(MASTHEAD_LINES);
     let texts: Vec<&str> = pages.lines[..first]
         .iter()
         .map(|l| input[l.span.clone()].trim())
         .collect();
-    let m = masthead::parse(&texts, pages.symbol.as_deref(), pages.job.as_deref());
-    out.metadata = m.metadata;
-    out.masthead_lines = m.lines;
-    let end = if out.masthead_lines.is_empty() {
-        0
-    } else {
-        m.end
-    };
-    (end, m.title_note_marker)
+    masthead::parse(&texts, pages.symbol.as_deref(), pages.job.as_deref())
 }
 
 /// A heading, paragraph or item being assembled from chunks.
