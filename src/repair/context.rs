@@ -123,10 +123,11 @@ fn gap_after<'a>(words: &[Word<'a>], k: usize, text: &'a str) -> &'a str {
 
 /// Whether word `k` starts a sentence.
 fn starts_sentence(words: &[Word], k: usize) -> bool {
-    k == 0 || {
-        let gap = words[k].gap_before.trim_end();
-        gap.ends_with(['.', '!', '?', ':', '»', '—']) || gap.is_empty() && k == 0
-    }
+    k == 0
+        || words[k]
+            .gap_before
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '»', '—'])
 }
 
 /// French `a` (third person of *avoir*) against `à`. `a` is the verb after a subject

@@ -176,10 +176,10 @@ pub fn repair_text(
             made,
         );
     }
-    let (Some(lang), lexicon) = (lang, lang.map(Lexicon::get)) else {
+    let Some(lang) = lang else {
         return;
     };
-    let lexicon = lexicon.expect("a language has a lexicon");
+    let lexicon = Lexicon::get(lang);
     fix_all(
         text,
         &NOISE_IN_WORD,
@@ -198,7 +198,7 @@ pub fn repair_text(
         made,
     );
     if lang == Lang::Fr {
-        restore_elisions(text, lexicon, made);
+        restore_elisions(text, lexicon, repairs);
     }
     correct_spelling(text, lang, lexicon, spelling::FREQUENCY_LEAD, repairs);
     correct_by_context(text, lang, lexicon, repairs);
@@ -215,8 +215,8 @@ pub fn recheck(text: &mut Tracked, lang: Lang, repairs: &mut Repairs) {
 
 /// `’adoption` → `l’adoption` when the word is one an article elides before; `s
 /// ’offraient` → `s’offraient`.
-fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, made: &mut Vec<Repair>) {
-    let mut edits = Vec::new();
+fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, repairs: &mut Repairs) {
+    let mut changes = Vec::new();
     for found in BARE_ELISION.find_iter(text.as_str()) {
         let at = found.end() - found.as_str().chars().next_back().map_or(0, char::len_utf8);
         let mark = at - '’'.len_utf8()..at;
@@ -230,11 +230,9 @@ fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, made: &mut Vec<Repair
             .last()
             .map(|(i, _)| i);
         let previous = previous_start.map(|start| (start..found.start(), &before[start..]));
-        let (range, before, after) = match previous {
+        let (range, after) = match previous {
             Some((stem, word)) if ELISION_STEMS.contains(&word.to_lowercase().as_str()) => {
-                let range = stem.end..mark.end;
-                let before = text.as_str()[range.clone()].to_owned();
-                (range, before, "’".to_owned())
+                (stem.end..mark.end, "’")
             }
             _ => {
                 let word_end = text.as_str()[mark.end..]
@@ -254,20 +252,17 @@ fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, made: &mut Vec<Repair
                 {
                     continue;
                 }
-                (mark, "’".to_owned(), "l’".to_owned())
+                (mark, "l’")
             }
         };
-        made.push(Repair {
-            source: text.source_range(range.clone()),
-            stage: "glyphs",
-            before,
-            after: after.clone(),
+        let change = context::Change {
+            after: after.to_owned(),
             rule: "elision",
             confidence: 0.8,
-        });
-        edits.push((range, after));
+        };
+        changes.push((range, change, None));
     }
-    text.replace_all(&edits);
+    apply(text, changes.into_iter(), "glyphs", repairs);
 }
 
 /// Correct the words of `text` the dictionary rejects, and the words right both ways
@@ -428,8 +423,8 @@ pub fn repair_value(value: &str, lang: Option<Lang>) -> String {
     text.as_str().to_owned()
 }
 
-/// Replace the capture group `fix` (or group 1, or the whole match) of every match
-/// of `re` by what `fix` makes of the match.
+/// Replace capture group 1 (or the whole match) of every match of `re` by what `fix`
+/// makes of the match.
 fn fix_all(
     text: &mut Tracked,
     re: &Regex,
@@ -441,8 +436,7 @@ fn fix_all(
     let mut edits = Vec::new();
     for caps in re.captures_iter(text.as_str()) {
         let m = caps
-            .name("fix")
-            .or_else(|| caps.get(1))
+            .get(1)
             .unwrap_or_else(|| caps.get(0).expect("the whole match"));
         let range = m.range();
         let before = m.as_str().to_owned();
