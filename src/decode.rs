@@ -20,7 +20,7 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
 pub struct Decoded {
     pub text: String,
     /// `utf-8`, `utf-16le`, `utf-16be`, `windows-1252`… (lower-case WHATWG names).
-    pub encoding: &'static str,
+    pub encoding: String,
     /// Byte ranges of `text` where U+FFFD stands for bytes that were not valid in
     /// the encoding, one range per run.
     pub replaced: Vec<Range<usize>>,
@@ -47,27 +47,29 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         return Ok(with(encoding, bytes));
     }
     refuse_binary(bytes)?;
-    Ok(match std::str::from_utf8(bytes) {
-        Ok(text) => Decoded {
-            text: text.to_owned(),
-            encoding: "utf-8",
-            replaced: Vec::new(),
-        },
-        Err(_) if mostly_utf8(bytes) => lossy_utf8(bytes),
-        Err(_) => {
-            use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-            // ISO-2022-JP is 7-bit and never what a Latin-script OCR export is.
-            let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-            detector.feed(bytes, true);
-            with(detector.guess(None, Utf8Detection::Deny), bytes)
-        }
-    })
+    // UTF-8 with a few bad bytes is still UTF-8: its valid multi-byte characters
+    // outnumber its bad bytes ten to one.
+    let (utf8, bad) = lossy_utf8(bytes);
+    if bad == 0 || multibyte_chars(&utf8) >= 10 * bad {
+        return Ok(utf8);
+    }
+    use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+    // ISO-2022-JP is 7-bit and never what a Latin-script OCR export is.
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    Ok(with(detector.guess(None, Utf8Detection::Deny), bytes))
+}
+
+/// The multi-byte characters of decoded UTF-8, not counting the U+FFFD put for bad
+/// bytes.
+fn multibyte_chars(utf8: &Decoded) -> usize {
+    utf8.text.chars().filter(|c| !c.is_ascii()).count() - utf8.replaced.len()
 }
 
 /// `bytes` decoded as `encoding`, bad sequences replaced.
 fn with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     if encoding == encoding_rs::UTF_8 {
-        return lossy_utf8(bytes);
+        return lossy_utf8(bytes).0;
     }
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     let text = text.into_owned();
@@ -79,37 +81,16 @@ fn with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     };
     Decoded {
         text,
-        encoding: name(encoding),
+        encoding: encoding.name().to_ascii_lowercase(),
         replaced,
     }
 }
 
-fn name(encoding: &'static Encoding) -> &'static str {
-    match encoding.name() {
-        "UTF-8" => "utf-8",
-        "UTF-16LE" => "utf-16le",
-        "UTF-16BE" => "utf-16be",
-        "windows-1252" => "windows-1252",
-        other => leak_lowercase(other),
-    }
-}
-
-/// The lower-case name of a rarer encoding, made once per encoding.
-fn leak_lowercase(name: &'static str) -> &'static str {
-    use std::collections::HashMap;
-    use std::sync::Mutex;
-    static NAMES: Mutex<Option<HashMap<&'static str, &'static str>>> = Mutex::new(None);
-    let mut names = NAMES.lock().expect("the name table is never poisoned");
-    names
-        .get_or_insert_with(HashMap::new)
-        .entry(name)
-        .or_insert_with(|| Box::leak(name.to_ascii_lowercase().into_boxed_str()))
-}
-
-/// UTF-8 with each run of bad bytes replaced by one U+FFFD.
-fn lossy_utf8(bytes: &[u8]) -> Decoded {
+/// UTF-8 with each run of bad bytes replaced by one U+FFFD, and how many bytes were bad.
+fn lossy_utf8(bytes: &[u8]) -> (Decoded, usize) {
     let mut text = String::with_capacity(bytes.len());
-    let mut replaced = Vec::new();
+    let mut replaced: Vec<Range<usize>> = Vec::new();
+    let mut bad_bytes = 0;
     let mut rest = bytes;
     loop {
         match std::str::from_utf8(rest) {
@@ -121,15 +102,14 @@ fn lossy_utf8(bytes: &[u8]) -> Decoded {
                 let (valid, after) = rest.split_at(e.valid_up_to());
                 text.push_str(std::str::from_utf8(valid).expect("valid up to here"));
                 let bad = e.error_len().unwrap_or(after.len());
-                match replaced.last_mut() {
-                    Some(last) if valid.is_empty() && last_ends_text(last, &text) => {
-                        // The run goes on: one U+FFFD covers it.
-                    }
-                    _ => {
-                        let at = text.len();
-                        text.push(char::REPLACEMENT_CHARACTER);
-                        replaced.push(at..text.len());
-                    }
+                bad_bytes += bad;
+                // Bad bytes right after bad bytes go on the run: one U+FFFD covers it.
+                let run_goes_on =
+                    valid.is_empty() && replaced.last().is_some_and(|r| r.end == text.len());
+                if !run_goes_on {
+                    let at = text.len();
+                    text.push(char::REPLACEMENT_CHARACTER);
+                    replaced.push(at..text.len());
                 }
                 rest = &after[bad..];
                 if rest.is_empty() {
@@ -138,15 +118,12 @@ fn lossy_utf8(bytes: &[u8]) -> Decoded {
             }
         }
     }
-    Decoded {
+    let decoded = Decoded {
         text,
-        encoding: "utf-8",
+        encoding: "utf-8".to_owned(),
         replaced,
-    }
-}
-
-fn last_ends_text(last: &Range<usize>, text: &str) -> bool {
-    last.end == text.len()
+    };
+    (decoded, bad_bytes)
 }
 
 /// Byte ranges of the runs of characters matching `is` in `text`.
@@ -159,29 +136,6 @@ fn runs_of(text: &str, is: impl Fn(char) -> bool) -> Vec<Range<usize>> {
         }
     }
     runs
-}
-
-/// Whether invalid UTF-8 is still UTF-8 with a few bad bytes: its valid multi-byte
-/// characters outnumber its bad bytes ten to one.
-fn mostly_utf8(bytes: &[u8]) -> bool {
-    let (mut multibyte, mut bad) = (0usize, 0usize);
-    let mut rest = bytes;
-    while !rest.is_empty() {
-        match std::str::from_utf8(rest) {
-            Ok(valid) => {
-                multibyte += valid.chars().filter(|c| !c.is_ascii()).count();
-                break;
-            }
-            Err(e) => {
-                let valid = std::str::from_utf8(&rest[..e.valid_up_to()]).expect("valid");
-                multibyte += valid.chars().filter(|c| !c.is_ascii()).count();
-                let len = e.error_len().unwrap_or(rest.len() - e.valid_up_to());
-                bad += len;
-                rest = &rest[e.valid_up_to() + len..];
-            }
-        }
-    }
-    multibyte >= 10 * bad
 }
 
 /// UTF-16 that lost its mark: text in the Latin scripts has a NUL for the high byte of
@@ -238,14 +192,17 @@ fn is_control(b: u8) -> bool {
 mod tests {
     use super::*;
 
-    fn text(bytes: &[u8]) -> (String, &'static str) {
+    fn text(bytes: &[u8]) -> (String, String) {
         let d = decode(bytes).unwrap();
         (d.text, d.encoding)
     }
 
     #[test]
     fn utf8_bom_is_dropped() {
-        assert_eq!(text("\u{FEFF}État".as_bytes()), ("État".into(), "utf-8"));
+        assert_eq!(
+            text("\u{FEFF}État".as_bytes()),
+            ("État".into(), "utf-8".into())
+        );
     }
 
     #[test]
@@ -254,17 +211,17 @@ mod tests {
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
             .collect();
-        assert_eq!(text(&le), ("Système à l’été".into(), "utf-16le"));
+        assert_eq!(text(&le), ("Système à l’été".into(), "utf-16le".into()));
         let be: Vec<u8> = "\u{FEFF}Año"
             .encode_utf16()
             .flat_map(u16::to_be_bytes)
             .collect();
-        assert_eq!(text(&be), ("Año".into(), "utf-16be"));
+        assert_eq!(text(&be), ("Año".into(), "utf-16be".into()));
         let bare: Vec<u8> = "Les États Membres"
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
             .collect();
-        assert_eq!(text(&bare), ("Les États Membres".into(), "utf-16le"));
+        assert_eq!(text(&bare), ("Les États Membres".into(), "utf-16le".into()));
     }
 
     #[test]
