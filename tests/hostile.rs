@@ -5,13 +5,13 @@ mod common;
 
 use std::process::Command;
 
-use common::{fixture, unaccounted};
+use common::fixture;
 
 fn clean(bytes: &[u8]) -> ocrmend::document::Document {
     let doc = ocrmend::clean(bytes, "hostile").expect("text");
     let input = ocrmend::decode::decode(bytes).expect("text").text;
     assert!(
-        unaccounted(&input, &doc).is_empty(),
+        doc.unaccounted(&input).is_empty(),
         "every character accounted for"
     );
     doc

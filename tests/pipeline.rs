@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{assert_valid, fixture, unaccounted, FIXTURES};
+use common::{assert_valid, fixture, FIXTURES};
 use ocrmend::document::BlockKind;
 
 #[test]
@@ -18,7 +18,7 @@ fn every_fixture_matches_the_schema_and_accounts_for_every_character() {
         let doc = ocrmend::clean(&bytes, name).expect("text");
         assert_valid(&doc);
         let input = ocrmend::decode::decode(&bytes).expect("text").text;
-        let missing = unaccounted(&input, &doc);
+        let missing = doc.unaccounted(&input);
         assert!(
             missing.is_empty(),
             "{name}: {} characters in no span, first at {:?}",

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{fixture, unaccounted};
+use common::fixture;
 use proptest::prelude::*;
 
 /// Lines in the shapes OCR gives: prose, numbers, headings, notes, furniture, noise.
@@ -34,7 +34,7 @@ proptest! {
         let doc = cleaned.expect("text");
         // Offsets index the decoded text (a leading BOM dropped).
         let input = ocrmend::decode::decode(raw.as_bytes()).expect("text").text;
-        let missing = unaccounted(&input, &doc);
+        let missing = doc.unaccounted(&input);
         prop_assert!(missing.is_empty(), "characters in no span: {:?}", missing);
     }
 
@@ -43,7 +43,7 @@ proptest! {
         // Binary is refused with a reason; whatever decodes loses nothing.
         if let Ok(doc) = ocrmend::clean(&bytes, "bytes") {
             let input = ocrmend::decode::decode(&bytes).expect("text").text;
-            prop_assert!(unaccounted(&input, &doc).is_empty());
+            prop_assert!(doc.unaccounted(&input).is_empty());
         }
     }
 
@@ -54,6 +54,6 @@ proptest! {
         let start = start.min(chars.len());
         let input: String = chars[start..(start + len).min(chars.len())].iter().collect();
         let doc = ocrmend::clean(input.as_bytes(), "cut").expect("text");
-        prop_assert!(unaccounted(&input, &doc).is_empty());
+        prop_assert!(doc.unaccounted(&input).is_empty());
     }
 }

@@ -218,17 +218,18 @@ fn is_avoir(words: &[Word], k: usize, lexicon: &Lexicon) -> bool {
 }
 
 /// The forms of *avoir* and *être* that take a past participle.
-const AUXILIARIES: &[&str] = &[
+const AVOIR: &[&str] = &[
     "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ait", "aient",
-    "avoir", "ayant", "eu", "est", "sont", "était", "étaient", "sera", "seront", "serait",
-    "seraient", "soit", "soient", "être", "étant", "été",
+    "avoir", "ayant", "eu",
 ];
-
-/// The forms of *être* among [`AUXILIARIES`].
 const ETRE: &[&str] = &[
     "est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "soit", "soient",
     "être", "étant", "été",
 ];
+
+fn is_auxiliary(word: &str) -> bool {
+    AVOIR.contains(&word) || ETRE.contains(&word)
+}
 
 /// `a continue` → `a continué`: after an auxiliary (adverbs between), a word that is
 /// not a participle but has an accented variant that is.
@@ -236,7 +237,7 @@ fn participle_after_auxiliary(words: &[Word], k: usize, lexicon: &Lexicon) -> Op
     // Most words have no auxiliary before them: tell that without the lexicon.
     if !words[k.saturating_sub(3)..k]
         .iter()
-        .any(|w| AUXILIARIES.contains(&w.text))
+        .any(|w| is_auxiliary(w.text))
     {
         return None;
     }
@@ -251,7 +252,7 @@ fn participle_after_auxiliary(words: &[Word], k: usize, lexicon: &Lexicon) -> Op
     let auxiliary = words[position].text;
     // `a` may be `à` (`à risque`): it is the verb only after its subject. After a
     // form of *être* a noun is an attribute (`est source de`), not a participle.
-    if !AUXILIARIES.contains(&auxiliary)
+    if !is_auxiliary(auxiliary)
         || auxiliary == "a" && !has_subject(words, position, lexicon)
         || ETRE.contains(&auxiliary) && tags.has(Tags::NOUN)
     {

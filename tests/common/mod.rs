@@ -16,12 +16,6 @@ pub fn fixture(name: &str) -> Vec<u8> {
         .expect("fixture exists")
 }
 
-/// Every non-space character of the input lies in a block span, a footnote span or
-/// a removed span. Returns the offending character offsets.
-pub fn unaccounted(input: &str, doc: &Document) -> Vec<usize> {
-    doc.unaccounted(input)
-}
-
 /// Validate a document against the published JSON Schema; panics with the errors.
 pub fn assert_valid(doc: &Document) {
     let schema: serde_json::Value = serde_json::from_str(
