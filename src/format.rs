@@ -1,6 +1,6 @@
 //! The output formats of the command line, shared by `clean` and `batch`.
 
-use crate::document::Document;
+use ocrmend::Document;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -21,9 +21,9 @@ impl Format {
             Format::Json => {
                 serde_json::to_string_pretty(doc).expect("the document serialises") + "\n"
             }
-            Format::Text => crate::emit::text(doc),
-            Format::Markdown => crate::emit::markdown(doc),
-            Format::Gold => crate::emit::gold(doc),
+            Format::Text => doc.to_text(),
+            Format::Markdown => doc.to_markdown(),
+            Format::Gold => doc.to_gold(),
         }
     }
 

@@ -5,9 +5,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use ocrmend::batch::{refuse, BatchArgs};
-use ocrmend::format::Format;
-use ocrmend::score::report;
+mod batch;
+mod format;
+mod review;
+
+use batch::BatchArgs;
+use format::Format;
+use ocrmend_eval::score::report;
 
 #[derive(Parser)]
 #[command(
@@ -32,7 +36,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
         /// Refuse inputs larger than this many bytes.
-        #[arg(long, default_value_t = refuse::DEFAULT_MAX_BYTES)]
+        #[arg(long, default_value_t = ocrmend::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
     },
     /// Clean many files in parallel into a folder, or a JSON Lines stream (--jsonl).
@@ -59,7 +63,7 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Refuse inputs larger than this many bytes.
-        #[arg(long, default_value_t = refuse::DEFAULT_MAX_BYTES)]
+        #[arg(long, default_value_t = ocrmend::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
     },
     /// Measure results against ground truth, with the metrics of the yardstick
@@ -103,7 +107,7 @@ fn main() -> ExitCode {
             format,
             max_bytes,
         } => run_clean(&input, output, format, max_bytes),
-        Command::Batch(args) => return ocrmend::batch::main(args),
+        Command::Batch(args) => return batch::main(args),
         Command::Review {
             input,
             output,
@@ -171,13 +175,13 @@ fn run_diff(old: &Path, new: &Path, json: bool) -> Result<(), String> {
     let read = |path: &Path| {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        ocrmend::diff::read_document(&text).map_err(|e| format!("{}: {e}", path.display()))
+        ocrmend_eval::diff::read_document(&text).map_err(|e| format!("{}: {e}", path.display()))
     };
-    let changes = ocrmend::diff::diff(&read(old)?, &read(new)?);
+    let changes = ocrmend_eval::diff::diff(&read(old)?, &read(new)?);
     if json {
         print_json(&serde_json::to_value(&changes).expect("the diff serialises"))
     } else {
-        write_stdout(&ocrmend::diff::render(&changes))
+        write_stdout(&ocrmend_eval::diff::render(&changes))
     }
 }
 
@@ -215,10 +219,10 @@ fn read_input(input: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
             (bytes, len)
         }
     };
-    match refuse::too_large(len, max_bytes) {
-        Some(reason) => Err(format!("{input}: {reason}")),
-        None => Ok(bytes),
-    }
+    options(max_bytes)
+        .admit(len)
+        .map(|()| bytes)
+        .map_err(|e| format!("{input}: {e}"))
 }
 
 fn write_output(output: Option<PathBuf>, rendered: &str) -> Result<(), String> {
@@ -235,16 +239,33 @@ fn run_clean(
     format: Format,
     max_bytes: u64,
 ) -> Result<(), String> {
-    let doc = ocrmend::clean(&read_input(input, max_bytes)?, input)
-        .map_err(|not_text| format!("{input}: {not_text}"))?;
-    write_output(output, &format.render(&doc))
+    let cleaned = clean(&read_input(input, max_bytes)?, input, &options(max_bytes))
+        .map_err(|refused| format!("{input}: {refused}"))?;
+    write_output(output, &format.render(&cleaned.document))
 }
 
 fn run_review(input: &str, output: Option<PathBuf>, max_bytes: u64) -> Result<(), String> {
     let bytes = read_input(input, max_bytes)?;
-    let decoded =
-        ocrmend::decode::decode(&bytes).map_err(|not_text| format!("{input}: {not_text}"))?;
-    let doc = ocrmend::clean(&bytes, input).map_err(|not_text| format!("{input}: {not_text}"))?;
-    let text = decoded.text;
-    write_output(output, &ocrmend::review::page(&text, &doc))
+    let cleaned = clean(&bytes, input, &options(max_bytes))
+        .map_err(|refused| format!("{input}: {refused}"))?;
+    write_output(output, &review::page(&cleaned.input, &cleaned.document))
+}
+
+/// The pipeline's options for a size limit.
+fn options(max_bytes: u64) -> ocrmend::Options {
+    ocrmend::Options {
+        max_bytes,
+        ..ocrmend::Options::default()
+    }
+}
+
+/// The library's `clean`, the result named `name` in `source.path`.
+fn clean(
+    bytes: &[u8],
+    name: &str,
+    options: &ocrmend::Options,
+) -> Result<ocrmend::Cleaned, ocrmend::Error> {
+    let mut cleaned = ocrmend::clean(bytes, options)?;
+    cleaned.document.source.path = name.to_owned();
+    Ok(cleaned)
 }

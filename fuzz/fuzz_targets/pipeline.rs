@@ -6,15 +6,15 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(doc) = ocrmend::clean(data, "fuzz") else {
+    let options = ocrmend::Options::default();
+    let Ok(cleaned) = ocrmend::clean(data, &options) else {
         return;
     };
-    let input = ocrmend::decode::decode(data).expect("it decoded once").text;
-    assert!(doc.unaccounted(&input).is_empty(), "characters lost");
-    let again = ocrmend::clean(data, "fuzz").expect("it decoded once");
+    assert!(cleaned.document.unaccounted(&cleaned.input).is_empty(), "characters lost");
+    let again = ocrmend::clean(data, &options).expect("it decoded once");
     assert_eq!(
-        serde_json::to_string(&doc).unwrap(),
-        serde_json::to_string(&again).unwrap(),
+        serde_json::to_string(&cleaned.document).unwrap(),
+        serde_json::to_string(&again.document).unwrap(),
         "the same input gives the same output"
     );
 });

@@ -10,8 +10,8 @@ use std::io::{self, BufRead, BufWriter, Read, Write};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use super::{clean_guarded, refuse, BatchArgs, EXIT_COULD_NOT_RUN, EXIT_OK, EXIT_SOME_FAILED};
-use crate::document::Document;
+use super::{clean_guarded, BatchArgs, EXIT_COULD_NOT_RUN, EXIT_OK, EXIT_SOME_FAILED};
+use ocrmend::Document;
 use crate::format::Format;
 
 /// A chunk ends at this many bytes of input records…
@@ -165,16 +165,13 @@ fn parse(bytes: &[u8]) -> (Value, Result<String, String>) {
 
 /// The result line of a record: its document (or rendering) with its id.
 fn clean_record(id: &Value, text: &str, args: &BatchArgs) -> Result<String, String> {
-    if let Some(reason) = refuse::too_large(text.len() as u64, args.max_bytes) {
-        return Err(reason);
-    }
     // The id names the source, as a path does for files.
     let name = match id {
         Value::String(s) => s.clone(),
         Value::Null => "-".to_owned(),
         other => other.to_string(),
     };
-    let doc = clean_guarded(text.as_bytes(), &name)?;
+    let doc = clean_guarded(text.as_bytes(), &name, &args.options())?;
     Ok(match args.format {
         Format::Json => {
             #[derive(serde::Serialize)]

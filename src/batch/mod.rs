@@ -11,14 +11,13 @@ pub mod inputs;
 pub mod jsonl;
 pub mod output;
 pub mod progress;
-pub mod refuse;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
 
-use crate::document::Document;
+use ocrmend::Document;
 use crate::format::Format;
 use inputs::Input;
 use output::ErrorLog;
@@ -45,12 +44,22 @@ pub struct BatchArgs {
     #[arg(long, conflicts_with = "jsonl")]
     pub force: bool,
     /// Refuse inputs larger than this many bytes.
-    #[arg(long, default_value_t = refuse::DEFAULT_MAX_BYTES)]
+    #[arg(long, default_value_t = ocrmend::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
     /// Read JSON Lines {"id": …, "text": …} on stdin, write one result per line on
     /// stdout, in input order, carrying its id.
     #[arg(long)]
     pub jsonl: bool,
+}
+
+impl BatchArgs {
+    /// The pipeline's options these arguments ask for.
+    fn options(&self) -> ocrmend::Options {
+        ocrmend::Options {
+            max_bytes: self.max_bytes,
+            ..ocrmend::Options::default()
+        }
+    }
 }
 
 /// Runs `ocrmend batch`; the exit status is documented on this module.
@@ -145,12 +154,10 @@ fn clean_file(input: &Input, args: &BatchArgs) -> Result<Tally, String> {
             ..Tally::default()
         });
     }
-    if let Some(reason) = refuse::too_large(input.len, args.max_bytes) {
-        return Err(reason);
-    }
+    args.options().admit(input.len).map_err(|e| e.to_string())?;
     let bytes = std::fs::read(&input.path).map_err(|e| format!("cannot read: {e}"))?;
     let name = input.path.to_string_lossy();
-    let doc = clean_guarded(&bytes, &name)?;
+    let doc = clean_guarded(&bytes, &name, &args.options())?;
     output::write_atomically(&input.output, args.format.render(&doc).as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", input.output.display()))?;
     Ok(Tally {
@@ -164,8 +171,8 @@ fn clean_file(input: &Input, args: &BatchArgs) -> Result<Tally, String> {
 
 /// The pipeline on one input, refusing what is not text and turning a panic (a bug)
 /// into that input's failure rather than the batch's.
-fn clean_guarded(bytes: &[u8], name: &str) -> Result<Document, String> {
-    let cleaned = std::panic::catch_unwind(|| crate::clean(bytes, name)).map_err(|panic| {
+fn clean_guarded(bytes: &[u8], name: &str, options: &ocrmend::Options) -> Result<Document, String> {
+    let cleaned = std::panic::catch_unwind(|| crate::clean(bytes, name, options)).map_err(|panic| {
         let what = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
@@ -173,5 +180,7 @@ fn clean_guarded(bytes: &[u8], name: &str) -> Result<Document, String> {
             .unwrap_or_default();
         format!("internal error, please report it with this input: {what}")
     })?;
-    cleaned.map_err(|not_text| not_text.to_string())
+    cleaned
+        .map(|c| c.document)
+        .map_err(|refused| refused.to_string())
 }

@@ -7,8 +7,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::document::{Block, BlockKind, Correction, Document};
-use crate::emit::interleave_calls;
+use ocrmend::{Block, BlockKind, Correction, Document, Segment};
 
 const STYLE: &str = include_str!("review.css");
 const SCRIPT: &str = include_str!("review.js");
@@ -137,17 +136,20 @@ fn block_class(b: &Block) -> String {
 
 /// The block's clean text, each note call a link to its note.
 fn clean_text(b: &Block) -> String {
-    interleave_calls(
-        b,
-        |out, text| out.push_str(&escape(text)),
-        |out, n| {
-            let number = escape(&n.number);
-            let _ = write!(
-                out,
-                "<sup class=\"note-ref\"><a href=\"#note-{number}\" title=\"note {number}\">{number}</a></sup>"
-            );
-        },
-    )
+    let mut out = String::new();
+    for segment in b.segments() {
+        match segment {
+            Segment::Text(text) => out.push_str(&escape(text)),
+            Segment::Call(n) => {
+                let number = escape(&n.number);
+                let _ = write!(
+                    out,
+                    "<sup class=\"note-ref\"><a href=\"#note-{number}\" title=\"note {number}\">{number}</a></sup>"
+                );
+            }
+        }
+    }
+    out
 }
 
 fn rows(doc: &Document) -> Vec<Row> {
@@ -308,11 +310,8 @@ mod tests {
 
     fn seed() -> (String, Document) {
         let bytes = include_bytes!("../../fixtures/A-75-371-fr.ocr.txt");
-        let input = crate::decode::decode(bytes).expect("text").text;
-        (
-            input,
-            crate::clean(bytes, "A-75-371-fr.ocr.txt").expect("text"),
-        )
+        let cleaned = crate::clean(bytes, "A-75-371-fr.ocr.txt", &Default::default()).expect("text");
+        (cleaned.input, cleaned.document)
     }
 
     #[test]

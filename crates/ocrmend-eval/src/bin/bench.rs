@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
 
 fn main() {
     let copies: usize = match std::env::args().nth(1).map(|a| a.parse()) {
@@ -118,7 +118,10 @@ fn in_process(inputs: &[(String, Vec<u8>)], threads: usize) -> Duration {
     let blocks: usize = pool.install(|| {
         inputs
             .par_iter()
-            .map(|(name, bytes)| ocrmend::clean(bytes, name).map_or(0, |doc| doc.blocks.len()))
+            .map(|(_, bytes)| {
+                ocrmend::clean(bytes, &ocrmend::Options::default())
+                    .map_or(0, |c| c.document.blocks.len())
+            })
             .sum()
     });
     assert!(blocks > 0);

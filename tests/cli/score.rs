@@ -1,21 +1,22 @@
 //! `ocrmend score`: a result scored against its own gold rendering is perfect, and the
 //! scores agree with the yardstick's score.py on the dev documents when it is here.
 
-mod common;
-
 use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
-use common::{fixture, FIXTURES};
+use crate::fixtures::{fixture, FIXTURES};
 
 #[test]
 fn a_result_scores_perfectly_against_its_own_gold() {
     for name in FIXTURES {
-        let doc = ocrmend::clean(&fixture(name), name).expect("text");
-        let gold = ocrmend::emit::gold(&doc);
+        let doc = ocrmend::clean(&fixture(name), &Default::default())
+            .expect("text")
+            .document;
+        let gold = doc.to_gold();
         let json = serde_json::to_string(&doc).unwrap();
-        let s = ocrmend::score::score(&gold, ocrmend::score::Output::Json(&json), None).unwrap();
+        let s = ocrmend_eval::score::score(&gold, ocrmend_eval::score::Output::Json(&json), None)
+            .unwrap();
         for (metric, m) in &s.measures {
             let want = if metric.ends_with("cer") || metric.ends_with("wer") {
                 0.0

@@ -1,13 +1,11 @@
 //! Whole documents through the pipeline: snapshot, schema, provenance.
 
-mod common;
-
-use common::{assert_valid, fixture, FIXTURES};
-use ocrmend::document::BlockKind;
+use crate::common::{assert_valid, clean, fixture, FIXTURES};
+use ocrmend::BlockKind;
 
 #[test]
 fn seed_report_snapshot() {
-    let doc = ocrmend::clean(&fixture("A-75-371-fr.ocr.txt"), "A-75-371-fr.ocr.txt").expect("text");
+    let doc = clean(&fixture("A-75-371-fr.ocr.txt"), "A-75-371-fr.ocr.txt").document;
     insta::assert_json_snapshot!("A-75-371-fr", doc);
 }
 
@@ -15,9 +13,9 @@ fn seed_report_snapshot() {
 fn every_fixture_matches_the_schema_and_accounts_for_every_character() {
     for name in FIXTURES {
         let bytes = fixture(name);
-        let doc = ocrmend::clean(&bytes, name).expect("text");
+        let cleaned = clean(&bytes, name);
+        let (doc, input) = (cleaned.document, cleaned.input);
         assert_valid(&doc);
-        let input = ocrmend::decode::decode(&bytes).expect("text").text;
         let missing = doc.unaccounted(&input);
         assert!(
             missing.is_empty(),
@@ -30,7 +28,7 @@ fn every_fixture_matches_the_schema_and_accounts_for_every_character() {
 
 #[test]
 fn seed_report_structure() {
-    let doc = ocrmend::clean(&fixture("A-75-371-fr.ocr.txt"), "seed").expect("text");
+    let doc = clean(&fixture("A-75-371-fr.ocr.txt"), "seed").document;
     let numbers: Vec<u32> = doc
         .blocks
         .iter()
@@ -95,9 +93,9 @@ fn seed_report_structure() {
 fn crlf_and_lf_give_the_same_blocks() {
     let lf = fixture("fr-dev1.ocr.txt");
     let crlf = String::from_utf8(lf.clone()).unwrap().replace('\n', "\r\n");
-    let a = ocrmend::clean(&lf, "x").expect("text");
-    let b = ocrmend::clean(crlf.as_bytes(), "x").expect("text");
-    let texts = |d: &ocrmend::document::Document| {
+    let a = clean(&lf, "x").document;
+    let b = clean(crlf.as_bytes(), "x").document;
+    let texts = |d: &ocrmend::Document| {
         d.blocks
             .iter()
             .map(|b| (b.kind.clone(), b.text.clone()))

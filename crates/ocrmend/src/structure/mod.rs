@@ -72,8 +72,6 @@ pub struct Structure {
     /// Lines (indices into `Pages::lines`) read as the masthead.
     pub masthead_lines: Vec<usize>,
     pub warnings: Vec<WarningDraft>,
-    /// Words changed here (headings' accents), beside those of the repair stage.
-    pub repairs: Repairs,
 }
 
 /// Of two accent variants both in the lexicon, a heading takes the more frequent by
@@ -88,6 +86,7 @@ pub fn structure(
     layout: &Layout,
     lang: Option<Lang>,
     masthead: masthead::Masthead,
+    repairs: &mut Repairs,
 ) -> Structure {
     let mut out = Structure::default();
     let masthead_end = if masthead.lines.is_empty() {
@@ -133,14 +132,14 @@ pub fn structure(
                 lang,
                 lexicon,
                 HEADING_ACCENT_LEAD,
-                &mut out.repairs,
+                repairs,
             );
         }
     }
     out.blocks = units.into_iter().map(Unit::into_draft).collect();
     if let Some(lang) = lang {
         for block in out.blocks.iter_mut().filter(|b| b.chunks.len() > 1) {
-            repair::recheck(&mut block.text, lang, &mut out.repairs);
+            repair::recheck(&mut block.text, lang, repairs);
         }
     }
     let sure_calls = references::sure_calls(&out.blocks);
@@ -158,7 +157,7 @@ pub fn structure(
     );
     if let Some(lang) = lang {
         for note in out.footnotes.iter_mut() {
-            repair::recheck(&mut note.text, lang, &mut out.repairs);
+            repair::recheck(&mut note.text, lang, repairs);
         }
     }
     references::link(&mut out.blocks, &out.footnotes, &mut out.warnings);

@@ -1,5 +1,5 @@
-//! Stage 6, emit: the structure as the JSON contract's [`Document`], and the
-//! document as reading text or Markdown.
+//! The last stage, emit: everything the pipeline learnt as the JSON contract's
+//! [`Document`], byte offsets turned into character offsets.
 
 use std::ops::Range;
 
@@ -138,8 +138,7 @@ pub fn document(parts: Parts) -> Document {
     let mut corrections: Vec<Correction> = repairs
         .made
         .into_iter()
-        .chain(structure.repairs.made)
-        .map(|r| Correction {
+                .map(|r| Correction {
             span: index.span(&r.source),
             before: r.before,
             after: r.after,
@@ -152,8 +151,7 @@ pub fn document(parts: Parts) -> Document {
     let mut withheld: Vec<Warning> = repairs
         .withheld
         .into_iter()
-        .chain(structure.repairs.withheld)
-        .map(|w| Warning {
+                .map(|w| Warning {
             code: "correction-withheld".to_owned(),
             message: w.message,
             span: Some(index.span(&w.source)),
@@ -193,133 +191,6 @@ fn merge_spans(input: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
             }
             _ => out.push(r),
         }
-    }
-    out
-}
-
-/// The clean reading text: headings, paragraphs and items, then the footnotes.
-pub fn text(doc: &Document) -> String {
-    let mut out = String::new();
-    for b in &doc.blocks {
-        match &b.kind {
-            BlockKind::Heading {
-                number: Some(n), ..
-            }
-            | BlockKind::Paragraph { number: Some(n) } => {
-                out.push_str(&format!("{n}. {}\n\n", b.text))
-            }
-            BlockKind::Item { label, .. } => out.push_str(&format!("{label}) {}\n\n", b.text)),
-            _ => out.push_str(&format!("{}\n\n", b.text)),
-        }
-    }
-    for f in &doc.footnotes {
-        out.push_str(&format!("{} {}\n", f.number, f.text));
-    }
-    out
-}
-
-/// Markdown: headings as `#`, numbered paragraphs, items, footnotes as `[^n]`.
-pub fn markdown(doc: &Document) -> String {
-    let mut out = String::new();
-    if let Some(title) = &doc.metadata.title {
-        out.push_str(&format!("# {title}\n\n"));
-    }
-    for b in &doc.blocks {
-        let text = with_calls(b);
-        match &b.kind {
-            BlockKind::Heading { level, number } => {
-                let hashes = "#".repeat(*level as usize + 1);
-                match number {
-                    Some(n) => out.push_str(&format!("{hashes} {n}. {text}\n\n")),
-                    None => out.push_str(&format!("{hashes} {text}\n\n")),
-                }
-            }
-            BlockKind::Paragraph { number: Some(n) } => out.push_str(&format!("{n}\\. {text}\n\n")),
-            BlockKind::Paragraph { number: None } => out.push_str(&format!("{text}\n\n")),
-            BlockKind::Item { label, .. } => out.push_str(&format!("   {label}) {text}\n\n")),
-        }
-    }
-    for f in &doc.footnotes {
-        out.push_str(&format!("[^{}]: {}\n", f.number, f.text));
-    }
-    out
-}
-
-/// A block's text with `[^n]` where its note calls stood.
-fn with_calls(b: &Block) -> String {
-    interleave_calls(
-        b,
-        |out, text| out.push_str(text),
-        |out, n| out.push_str(&format!("[^{}]", n.number)),
-    )
-}
-
-/// A block's text, piece by piece between its note calls: `piece` writes text, `call`
-/// writes a call where it stood.
-pub fn interleave_calls(
-    b: &Block,
-    mut piece: impl FnMut(&mut String, &str),
-    mut call: impl FnMut(&mut String, &NoteRef),
-) -> String {
-    let mut out = String::new();
-    let mut rest = b.text.as_str();
-    let mut pos = 0;
-    for n in &b.notes {
-        let cut = rest
-            .char_indices()
-            .nth(n.offset.saturating_sub(pos))
-            .map_or(rest.len(), |(i, _)| i);
-        piece(&mut out, &rest[..cut]);
-        rest = &rest[cut..];
-        pos = pos.max(n.offset);
-        call(&mut out, n);
-    }
-    piece(&mut out, rest);
-    out
-}
-
-/// Ground truth in the yardstick's gold format (`GOLD_FORMAT.md`): what a corrected
-/// result becomes to serve as the reference for later runs.
-pub fn gold(doc: &Document) -> String {
-    let m = &doc.metadata;
-    let mut out = String::new();
-    for (key, value) in [
-        ("symbol", &m.symbol),
-        ("language", &m.language),
-        ("organ", &m.organ),
-        ("distribution", &m.distribution),
-        ("date", &m.date),
-        ("original", &m.original),
-        ("session", &m.session),
-        ("agenda", &m.agenda),
-        ("agenda_title", &m.agenda_title),
-        ("title", &m.title),
-        ("subtitle", &m.subtitle),
-        ("job", &m.job),
-    ] {
-        if let Some(value) = value {
-            out.push_str(&format!("%{key} {value}\n"));
-        }
-    }
-    out.push('\n');
-    for b in &doc.blocks {
-        let text = with_calls(b);
-        match &b.kind {
-            BlockKind::Heading { level, number } => {
-                let hashes = "#".repeat((*level).clamp(1, 3) as usize);
-                match number {
-                    Some(n) => out.push_str(&format!("{hashes} {n}. {text}\n")),
-                    None => out.push_str(&format!("{hashes} {text}\n")),
-                }
-            }
-            BlockKind::Paragraph { number: Some(n) } => out.push_str(&format!("{n}. {text}\n")),
-            BlockKind::Paragraph { number: None } => out.push_str(&format!("> {text}\n")),
-            BlockKind::Item { label, .. } => out.push_str(&format!("{label}) {text}\n")),
-        }
-    }
-    out.push('\n');
-    for f in &doc.footnotes {
-        out.push_str(&format!("[^{}]: {}\n", f.number, f.text));
     }
     out
 }

@@ -1,4 +1,4 @@
-//! The output document: the JSON contract `ocrmend/1` (see README and
+//! The output document: the JSON contract `ocrmend/1` (`docs/CONTRACT.md` and
 //! `schema/ocrmend-1.schema.json`). Offsets here are in characters of the decoded
 //! input (BOM dropped), never bytes. It reads back (`Deserialize`) for the tools that
 //! compare results.
@@ -8,13 +8,21 @@ use serde::{Deserialize, Serialize};
 /// One input document, cleaned and structured.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
+    /// Always `ocrmend/1`.
     pub schema: String,
+    /// Which input this is.
     pub source: Source,
+    /// What the masthead says.
     pub metadata: Metadata,
+    /// Headings, paragraphs and items in reading order.
     pub blocks: Vec<Block>,
+    /// The footnotes in number order (`*` first).
     pub footnotes: Vec<Footnote>,
+    /// Every non-blank stretch of input in no block or footnote, with why.
     pub removed: Vec<Removed>,
+    /// Every word changed, with where it was.
     pub corrections: Vec<Correction>,
+    /// Numbers inferred, notes split, calls not found, corrections withheld…
     pub warnings: Vec<Warning>,
 }
 
@@ -45,11 +53,16 @@ impl Document {
     }
 }
 
+/// The input a document was cleaned from.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
+    /// How the caller named the input (a path, a record id).
     pub path: String,
+    /// Length of the decoded input in characters.
     pub chars: usize,
+    /// SHA-256 of the input bytes, in hex.
     pub sha256: String,
+    /// The encoding it was decoded from (`utf-8`, `utf-16le`, `windows-1252`…).
     pub encoding: String,
 }
 
@@ -57,30 +70,43 @@ pub struct Source {
 /// the masthead does not show is left out of the JSON.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metadata {
+    /// The document symbol, `A/75/371`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub symbol: Option<String>,
+    /// ISO 639-1 code of the document's language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// `Assemblée générale`, `Consejo Económico y Social`…
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organ: Option<String>,
+    /// `générale`, `limitada`…
     #[serde(skip_serializing_if = "Option::is_none")]
     pub distribution: Option<String>,
+    /// The date as printed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The date as `YYYY-MM-DD`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_iso: Option<String>,
+    /// The original language, as printed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub original: Option<String>,
+    /// The session, as printed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
+    /// The agenda item line (`Point 25 b) de l’ordre du jour`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agenda: Option<String>,
+    /// The agenda item's title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agenda_title: Option<String>,
+    /// The report's title, its note call removed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// `Rapport du Secrétaire général`…
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
+    /// The job number, `20-12800`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job: Option<String>,
 }
@@ -90,31 +116,48 @@ pub struct Metadata {
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum BlockKind {
     /// `level` 1 (roman numeral), 2 (capital letter) or 3 (unnumbered).
-    Heading { level: u8, number: Option<String> },
+    Heading {
+        /// 1, 2 or 3.
+        level: u8,
+        /// `I`, `A`, or none.
+        number: Option<String>,
+    },
     /// `number` is null for an unnumbered paragraph (summary, notes).
-    Paragraph { number: Option<String> },
+    Paragraph {
+        /// The paragraph number, or none.
+        number: Option<String>,
+    },
     /// A sub-item on its own line: `label` such as `a` or `iv`, `parent` the
     /// number of its paragraph.
     Item {
+        /// `a`, `iv`…
         label: String,
+        /// The number of the paragraph it belongs to.
         parent: Option<String>,
     },
 }
 
+/// A heading, paragraph or item.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Block {
+    /// What it is.
     #[serde(flatten)]
     pub kind: BlockKind,
+    /// Clean text: no line breaks, no note calls.
     pub text: String,
+    /// The page it starts on, from 1.
     pub page: u32,
+    /// The note calls in `text`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<NoteRef>,
+    /// The input ranges `[start, end)` it came from, in characters.
     pub spans: Vec<[usize; 2]>,
 }
 
 /// A footnote reference inside a block's text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NoteRef {
+    /// The footnote's number (`*` for the asterisk note).
     pub number: String,
     /// Character offset in the block's `text`: the marker stood just before it.
     pub offset: usize,
@@ -124,35 +167,55 @@ pub struct NoteRef {
     pub span: [usize; 2],
 }
 
+/// A footnote, joined across pages.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Footnote {
+    /// `1`, `2`… or `*`.
     pub number: String,
+    /// Clean text.
     pub text: String,
+    /// The page it starts on.
     pub page: u32,
+    /// The input ranges it came from, in characters.
     pub spans: Vec<[usize; 2]>,
 }
 
+/// A stretch of input that is not content.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Removed {
+    /// Where, `[start, end)` in characters.
     pub span: [usize; 2],
+    /// `page-header`, `page-footer`, `barcode`, `link-target`, `masthead`, `noise`, `stray-number`.
     pub reason: String,
+    /// The input text removed.
     pub text: String,
 }
 
+/// A word changed.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Correction {
+    /// Where it stood in the input, in characters.
     pub span: [usize; 2],
+    /// The text as the OCR printed it.
     pub before: String,
+    /// The text now.
     pub after: String,
+    /// `glyphs`, `spelling` or `context`.
     pub stage: String,
+    /// The rule that made it (`elided-l`, `lexicon`…).
     pub rule: String,
+    /// How sure the change is, 0 to 1.
     pub confidence: f64,
 }
 
+/// Something the reader should check.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Warning {
+    /// `footnote-number-inferred`, `correction-withheld`…
     pub code: String,
+    /// What happened, for people.
     pub message: String,
+    /// Where, in characters of the input, when it has a place.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<[usize; 2]>,
 }

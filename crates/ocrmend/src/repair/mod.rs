@@ -48,13 +48,26 @@ pub struct Withheld {
 }
 
 /// What the stage changed, and what it left for want of certainty.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Repairs {
     pub made: Vec<Repair>,
     pub withheld: Vec<Withheld>,
+    /// Changes less sure than this are withheld.
+    min_confidence: f64,
 }
 
-/// Below this confidence a correction is withheld.
+impl Repairs {
+    /// No change yet; changes less sure than `min_confidence` will be withheld.
+    pub fn new(min_confidence: f64) -> Repairs {
+        Repairs {
+            made: Vec::new(),
+            withheld: Vec::new(),
+            min_confidence,
+        }
+    }
+}
+
+/// Below this confidence a correction is withheld, unless the caller says otherwise.
 pub const MIN_CONFIDENCE: f64 = 0.6;
 
 static ELIDED_L: LazyLock<Regex> =
@@ -84,13 +97,11 @@ const ELISION_STEMS: &[&str] = &[
 ];
 
 /// Repair every chunk of the layout in place.
-pub fn repair(layout: &mut Layout, lang: Option<Lang>) -> Repairs {
-    let mut repairs = Repairs::default();
+pub fn repair(layout: &mut Layout, lang: Option<Lang>, repairs: &mut Repairs) {
     let apostrophe = dominant_apostrophe(layout);
     for chunk in &mut layout.chunks {
-        repair_text(&mut chunk.text, lang, apostrophe, &mut repairs);
+        repair_text(&mut chunk.text, lang, apostrophe, repairs);
     }
-    repairs
 }
 
 /// The apostrophe the document writes inside words, when one is clearly its habit.
@@ -342,7 +353,7 @@ fn apply(
     for (range, change, doubt) in changes {
         let before = text.as_str()[range.clone()].to_owned();
         let source = text.source_range(range.clone());
-        if change.confidence < MIN_CONFIDENCE {
+        if change.confidence < repairs.min_confidence {
             let why = doubt.unwrap_or_else(|| "the evidence is weak".to_owned());
             repairs.withheld.push(Withheld {
                 source,
@@ -419,7 +430,7 @@ fn in_link_or_symbol(text: &str, range: std::ops::Range<usize>) -> bool {
 pub fn repair_value(value: &str, lang: Option<Lang>) -> String {
     let mut text = Tracked::new();
     text.push_input(value, 0..value.len());
-    repair_text(&mut text, lang, None, &mut Repairs::default());
+    repair_text(&mut text, lang, None, &mut Repairs::new(MIN_CONFIDENCE));
     text.as_str().to_owned()
 }
 
@@ -497,7 +508,8 @@ mod tests {
     fn run(text: &str, lang: Lang) -> (String, Vec<Repair>) {
         let pages = crate::pages::paginate(text);
         let mut layout = crate::layout::lay_out(text, &pages, Some(Lexicon::get(lang)));
-        let repairs = repair(&mut layout, Some(lang));
+        let mut repairs = Repairs::new(MIN_CONFIDENCE);
+        repair(&mut layout, Some(lang), &mut repairs);
         (layout.chunks[0].text.as_str().to_owned(), repairs.made)
     }
 

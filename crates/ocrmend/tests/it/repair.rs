@@ -1,13 +1,13 @@
 //! The repair stage end to end: clean text passes through untouched, and the seed's
 //! damage of each class is repaired.
 
-mod common;
+use crate::common;
+use ocrmend::Document;
 
-use ocrmend::document::Document;
-
+/// A file of the workspace (`fixtures/…`), cleaned.
 fn clean(path: &str) -> Document {
-    let bytes = std::fs::read(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
-    ocrmend::clean(&bytes, path).expect("text")
+    let bytes = std::fs::read(common::root().join(path)).expect("fixture");
+    common::clean(&bytes, path).document
 }
 
 #[test]
@@ -36,9 +36,9 @@ fn clean_text_in_each_language_gets_no_correction() {
 /// the checkout: its text, stripped of the gold markup, is clean text too.
 #[test]
 fn dev_ground_truth_gets_almost_no_correction() {
-    let dev = format!("{}/../shared/eval/dev", env!("CARGO_MANIFEST_DIR"));
+    let dev = common::root().join("../shared/eval/dev");
     let Ok(entries) = std::fs::read_dir(&dev) else {
-        eprintln!("skipped: no {dev}");
+        eprintln!("skipped: no {}", dev.display());
         return;
     };
     let note_call = regex::Regex::new(r"\[\^[^\]]*\](: )?").unwrap();
@@ -51,7 +51,7 @@ fn dev_ground_truth_gets_almost_no_correction() {
             .filter(|l| !l.starts_with('%'))
             .map(|l| note_call.replace_all(l.trim_start_matches('#').trim_start(), "") + "\n")
             .collect();
-        let doc = ocrmend::clean(text.as_bytes(), "gold").expect("text");
+        let doc = common::clean(text.as_bytes(), "gold").document;
         let words = text.split_whitespace().count();
         let rate = doc.corrections.len() as f64 / words as f64;
         assert!(
@@ -130,7 +130,7 @@ fn a_passage_in_another_language_is_left_alone() {
         2. Le rapport cite la déclaration suivante : « The General Assembly decided to continue \
         its work and to create a new programme for the development of the region », puis conclut \
         que les États Membres doivent agir a la fois pour la paix et pour le développement.\n";
-    let doc = ocrmend::clean(text.as_bytes(), "mixed").expect("text");
+    let doc = common::clean(text.as_bytes(), "mixed").document;
     assert_eq!(doc.metadata.language.as_deref(), Some("fr"));
     assert_eq!(changed(&doc), [("a", "à")], "only the French `a la fois`");
 }
@@ -141,10 +141,10 @@ fn the_masthead_names_the_language_when_the_text_is_too_short_to_tell() {
     let seed = String::from_utf8(common::fixture("A-75-371-fr.ocr.txt")).unwrap();
     let masthead: String = seed.lines().take(12).map(|l| format!("{l}\n")).collect();
     let text = format!("{masthead}\n1. Le systéme.\n");
-    let doc = ocrmend::clean(text.as_bytes(), "short").expect("text");
+    let doc = common::clean(text.as_bytes(), "short").document;
     assert_eq!(doc.metadata.language.as_deref(), Some("fr"));
     assert!(changed(&doc).contains(&("systéme", "système")));
     // Without the masthead the text alone is too short to tell.
-    let alone = ocrmend::clean("1. Le systéme.\n".as_bytes(), "alone").expect("text");
+    let alone = common::clean("1. Le systéme.\n".as_bytes(), "alone").document;
     assert!(alone.corrections.is_empty());
 }

@@ -1,14 +1,12 @@
 //! `ocrmend batch`, end to end: resuming, atomic outputs, failures, exit codes, the
 //! JSON Lines stream, and results that do not depend on the number of threads.
 
-mod common;
-
 use std::io::Write;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use common::{fixture, FIXTURES};
+use crate::fixtures::{fixture, FIXTURES};
 
 struct Run {
     code: i32,

@@ -1,24 +1,24 @@
 //! Hostile input: other encodings, binary, huge and structureless text. Nothing
 //! panics, nothing is lost, and what is refused says why.
 
-mod common;
+use crate::common::fixture;
 
-use std::process::Command;
-
-use common::fixture;
-
-fn clean(bytes: &[u8]) -> ocrmend::document::Document {
-    let doc = ocrmend::clean(bytes, "hostile").expect("text");
-    let input = ocrmend::decode::decode(bytes).expect("text").text;
+fn clean(bytes: &[u8]) -> ocrmend::Document {
+    let options = ocrmend::Options {
+        max_bytes: u64::MAX,
+        ..Default::default()
+    };
+    let cleaned = ocrmend::clean(bytes, &options).expect("text");
+    let doc = cleaned.document;
     assert!(
-        doc.unaccounted(&input).is_empty(),
+        doc.unaccounted(&cleaned.input).is_empty(),
         "every character accounted for"
     );
     doc
 }
 
 /// The seed as text of every block, for comparing runs.
-fn blocks(doc: &ocrmend::document::Document) -> Vec<String> {
+fn blocks(doc: &ocrmend::Document) -> Vec<String> {
     doc.blocks.iter().map(|b| b.text.clone()).collect()
 }
 
@@ -62,23 +62,6 @@ fn bad_bytes_are_replaced_and_reported_with_their_span() {
 }
 
 #[test]
-fn binary_is_refused_by_the_cli_with_a_reason() {
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("report.txt");
-    std::fs::write(&pdf, b"%PDF-1.4\n\x00\x01\x02\x00\x00\x00stream\x00\x00").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_ocrmend"))
-        .args(["clean", pdf.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("binary") && stderr.contains("give the OCR text"),
-        "{stderr}"
-    );
-}
-
-#[test]
 fn text_with_no_structure_comes_out_as_unnumbered_paragraphs() {
     let prose =
         "Le développement durable exige une coopération renforcée entre les pays. ".repeat(40);
@@ -88,7 +71,7 @@ fn text_with_no_structure_comes_out_as_unnumbered_paragraphs() {
     for text in [prose, table] {
         let doc = clean(text.as_bytes());
         assert!(!doc.blocks.is_empty());
-        use ocrmend::document::BlockKind;
+        use ocrmend::BlockKind;
         assert!(
             doc.blocks
                 .iter()

@@ -1,8 +1,6 @@
 //! Invariants on any input: no panic, and every input character accounted for.
 
-mod common;
-
-use common::fixture;
+use crate::common::fixture;
 use proptest::prelude::*;
 
 /// Lines in the shapes OCR gives: prose, numbers, headings, notes, furniture, noise.
@@ -29,21 +27,19 @@ proptest! {
     fn any_text_is_cleaned_without_loss(lines in prop::collection::vec(ocr_line(), 0..60)) {
         let raw = lines.join("\n");
         // `.{0,40}` may draw control codes: binary is refused, and that is all.
-        let cleaned = ocrmend::clean(raw.as_bytes(), "prop");
+        let cleaned = ocrmend::clean(raw.as_bytes(), &Default::default());
         prop_assume!(cleaned.is_ok());
-        let doc = cleaned.expect("text");
+        let cleaned = cleaned.expect("text");
         // Offsets index the decoded text (a leading BOM dropped).
-        let input = ocrmend::decode::decode(raw.as_bytes()).expect("text").text;
-        let missing = doc.unaccounted(&input);
+        let missing = cleaned.document.unaccounted(&cleaned.input);
         prop_assert!(missing.is_empty(), "characters in no span: {:?}", missing);
     }
 
     #[test]
     fn any_bytes_are_cleaned_without_panic_or_loss(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
         // Binary is refused with a reason; whatever decodes loses nothing.
-        if let Ok(doc) = ocrmend::clean(&bytes, "bytes") {
-            let input = ocrmend::decode::decode(&bytes).expect("text").text;
-            prop_assert!(doc.unaccounted(&input).is_empty());
+        if let Ok(cleaned) = ocrmend::clean(&bytes, &Default::default()) {
+            prop_assert!(cleaned.document.unaccounted(&cleaned.input).is_empty());
         }
     }
 
@@ -53,7 +49,7 @@ proptest! {
         let chars: Vec<char> = seed.chars().collect();
         let start = start.min(chars.len());
         let input: String = chars[start..(start + len).min(chars.len())].iter().collect();
-        let doc = ocrmend::clean(input.as_bytes(), "cut").expect("text");
+        let doc = ocrmend::clean_str(&input, &Default::default()).expect("text").document;
         prop_assert!(doc.unaccounted(&input).is_empty());
     }
 }

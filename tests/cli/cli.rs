@@ -122,7 +122,7 @@ fn review_writes_one_self_contained_page() {
 
 #[test]
 fn diff_reads_results_and_snapshots() {
-    let snap = "tests/snapshots/pipeline__A-75-371-fr.snap";
+    let snap = "crates/ocrmend/tests/it/snapshots/it__pipeline__A-75-371-fr.snap";
     let (ok, out, _) = ocrmend(&["diff", snap, snap]);
     assert!(ok);
     assert!(out.starts_with("blocks: 0 added, 0 removed, 0 changed"));
@@ -144,4 +144,21 @@ fn diff_reads_results_and_snapshots() {
     );
     let (ok, _, err) = ocrmend(&["diff", "Cargo.toml", snap]);
     assert!(!ok && err.contains("Cargo.toml: not an ocrmend/1 document"));
+}
+
+#[test]
+fn binary_is_refused_by_the_cli_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("report.txt");
+    std::fs::write(&pdf, b"%PDF-1.4\n\x00\x01\x02\x00\x00\x00stream\x00\x00").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_ocrmend"))
+        .args(["clean", pdf.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("binary") && stderr.contains("give the OCR text"),
+        "{stderr}"
+    );
 }

@@ -13,7 +13,7 @@ use std::ops::Range;
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
-use crate::document::{Block, BlockKind, Correction, Document, NoteRef, Warning};
+use ocrmend::{Block, BlockKind, Correction, Document, NoteRef, Warning};
 use crate::score::fuzzy::ratio;
 use crate::score::text::word_before;
 
@@ -461,11 +461,12 @@ mod tests {
     use super::*;
 
     fn seed() -> Document {
-        crate::clean(
-            include_bytes!("../fixtures/A-75-371-fr.ocr.txt"),
-            "A-75-371-fr.ocr.txt",
+        ocrmend::clean(
+            include_bytes!("../../../fixtures/A-75-371-fr.ocr.txt"),
+            &ocrmend::Options::default(),
         )
         .expect("the seed is text")
+        .document
     }
 
     #[test]

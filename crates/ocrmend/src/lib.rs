@@ -1,0 +1,244 @@
+//! ocrmend: the raw OCR text of a scanned UN report in, clean structured JSON out.
+//!
+//! ```
+//! // Too short to tell its language: say it.
+//! let ocr = "1. Les Etats Membres ont décidé de renforcer le systéme.\n";
+//! let options = ocrmend::Options { lang: Some(ocrmend::Lang::Fr), ..Default::default() };
+//! let doc = ocrmend::clean_str(ocr, &options).unwrap().document;
+//! assert_eq!(doc.blocks[0].text, "Les États Membres ont décidé de renforcer le système.");
+//! assert_eq!(doc.metadata.language.as_deref(), Some("fr"));
+//! assert_eq!(doc.corrections.len(), 2);
+//! ```
+//!
+//! The pipeline runs one stage a module, each with a typed input and output, in this
+//! order (no stage calls an earlier one):
+//!
+//! | stage | in → out |
+//! |---|---|
+//! | decode | bytes → text (encodings, bad bytes, binary refused) |
+//! | pages | text → lines and pages, furniture removed |
+//! | masthead | first lines → metadata as printed |
+//! | layout | lines → chunks, footnote zones, lines joined |
+//! | repair | chunks → chunks with OCR damage undone |
+//! | structure | chunks → blocks, footnotes, references |
+//! | emit | all of it → [`Document`] (the JSON contract) |
+//!
+//! [`clean`] runs them; the [`Document`] it returns is the contract `ocrmend/1`
+//! (`schema/ocrmend-1.schema.json`), and renders itself as reading text, Markdown or
+//! ground truth ([`Document::to_text`], [`Document::to_markdown`], [`Document::to_gold`]).
+//! Every offset in it counts characters of [`Cleaned::input`], the decoded text.
+#![warn(missing_docs)]
+
+mod decode;
+mod document;
+mod emit;
+mod language;
+mod layout;
+mod lexicon;
+mod pages;
+mod render;
+mod repair;
+mod structure;
+mod tracked;
+
+pub use document::{
+    Block, BlockKind, Correction, Document, Footnote, Metadata, NoteRef, Removed, Source, Warning,
+};
+pub use render::Segment;
+pub use lexicon::Lang;
+
+use sha2::{Digest, Sha256};
+
+/// Inputs over this many bytes are refused unless [`Options::max_bytes`] says otherwise:
+/// a UN report's text is well under a megabyte, and the pipeline holds about 35 times
+/// its input in memory, so this keeps a two-core batch under 300 MB.
+pub const DEFAULT_MAX_BYTES: u64 = 2 * 1024 * 1024;
+
+/// How to clean a document. `Options::default()` is what the command line does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// The document's language; `None` reads it from the masthead (`Français`), else
+    /// from the text's function words.
+    pub lang: Option<Lang>,
+    /// A word correction less sure than this is not made: the word stays and a
+    /// `correction-withheld` warning says why.
+    pub min_confidence: f64,
+    /// Inputs larger than this are refused with [`ErrorKind::TooLarge`].
+    pub max_bytes: u64,
+    /// Repair the words OCR damaged; `false` keeps every word as printed (structure,
+    /// furniture and hyphenation are still handled).
+    pub repair: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            lang: None,
+            min_confidence: repair::MIN_CONFIDENCE,
+            max_bytes: DEFAULT_MAX_BYTES,
+            repair: true,
+        }
+    }
+}
+
+impl Options {
+    /// `Ok` when an input of `len` bytes is within [`Options::max_bytes`]; callers that
+    /// read files check the size before reading.
+    pub fn admit(&self, len: u64) -> Result<(), Error> {
+        if len > self.max_bytes {
+            return Err(Error {
+                kind: ErrorKind::TooLarge,
+                message: format!(
+                    "too large: {len} bytes, over --max-bytes {}; raise it if this is one report",
+                    self.max_bytes
+                ),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// What kind of input was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The bytes are not text: a PDF, an image, or mostly control codes.
+    NotText,
+    /// The input is larger than [`Options::max_bytes`].
+    TooLarge,
+}
+
+/// Why an input was refused, with what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+impl Error {
+    /// The kind of refusal.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A cleaned document and the text it was cleaned from.
+#[derive(Debug, Clone)]
+pub struct Cleaned {
+    /// The result, in the JSON contract. `source.path` is empty: name it yourself.
+    pub document: Document,
+    /// The input as decoded (a byte-order mark dropped): every span of the document
+    /// counts characters of this text.
+    pub input: String,
+}
+
+/// Clean one document from its raw bytes (any encoding [`Cleaned::input`]'s
+/// `source.encoding` can name). Fails only when the input is refused.
+///
+/// ```
+/// let cleaned = ocrmend::clean(b"Voir le rapport.\n", &ocrmend::Options::default()).unwrap();
+/// assert_eq!(cleaned.document.source.encoding, "utf-8");
+/// let err = ocrmend::clean(b"%PDF-1.4\x00\x00\x01", &Default::default()).unwrap_err();
+/// assert_eq!(err.kind(), ocrmend::ErrorKind::NotText);
+/// ```
+pub fn clean(bytes: &[u8], options: &Options) -> Result<Cleaned, Error> {
+    options.admit(bytes.len() as u64)?;
+    let decoded = decode::decode(bytes).map_err(|not_text| Error {
+        kind: ErrorKind::NotText,
+        message: not_text.0,
+    })?;
+    let source = document::Source {
+        path: String::new(),
+        chars: decoded.text.chars().count(),
+        sha256: format!("{:x}", Sha256::digest(bytes)),
+        encoding: decoded.encoding.clone(),
+    };
+    let document = pipeline(&decoded, source, options);
+    Ok(Cleaned {
+        document,
+        input: decoded.text,
+    })
+}
+
+/// Clean one document already decoded.
+pub fn clean_str(text: &str, options: &Options) -> Result<Cleaned, Error> {
+    clean(text.as_bytes(), options)
+}
+
+/// The stages after decoding.
+fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Document {
+    let input = decoded.text.as_str();
+    let pages = pages::paginate(input);
+    let masthead = structure::read_masthead(input, &pages);
+    // The language asked for, else the one the masthead names (`Français`), else the
+    // text's function words.
+    let lang = options
+        .lang
+        .or_else(|| masthead.metadata.language.as_deref().and_then(Lang::from_code))
+        .or_else(|| language::detect(input));
+    let repair_lang = lang.filter(|_| options.repair);
+    let mut layout = layout::lay_out(input, &pages, lang.map(lexicon::Lexicon::get));
+    let mut repairs = repair::Repairs::new(options.min_confidence);
+    repair::repair(&mut layout, repair_lang, &mut repairs);
+    let mut structure =
+        structure::structure(input, &pages, &layout, repair_lang, masthead, &mut repairs);
+    let m = &mut structure.metadata;
+    if m.language.is_none() || options.lang.is_some() {
+        m.language = lang.map(|l| l.code().to_owned());
+    }
+    if options.repair {
+        for value in [
+            &mut m.organ,
+            &mut m.session,
+            &mut m.agenda,
+            &mut m.agenda_title,
+            &mut m.title,
+            &mut m.subtitle,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            *value = repair::repair_value(value, lang);
+        }
+    }
+    report_replaced_bytes(decoded, &mut structure.warnings);
+    emit::document(emit::Parts {
+        input,
+        source,
+        pages: &pages,
+        layout: &layout,
+        repairs,
+        structure,
+    })
+}
+
+/// A warning for each run of bytes the decoder replaced (the first hundred, then how
+/// many more).
+fn report_replaced_bytes(decoded: &decode::Decoded, warnings: &mut Vec<structure::WarningDraft>) {
+    const LISTED: usize = 100;
+    for run in decoded.replaced.iter().take(LISTED) {
+        warnings.push(structure::WarningDraft {
+            code: "invalid-bytes",
+            message: format!("bytes not valid in {} replaced by U+FFFD", decoded.encoding),
+            source: Some(run.clone()),
+        });
+    }
+    if decoded.replaced.len() > LISTED {
+        warnings.push(structure::WarningDraft {
+            code: "invalid-bytes",
+            message: format!(
+                "{} more runs of invalid bytes replaced by U+FFFD",
+                decoded.replaced.len() - LISTED
+            ),
+            source: None,
+        });
+    }
+}

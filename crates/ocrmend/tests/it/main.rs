@@ -1,0 +1,10 @@
+//! The library's integration tests, one binary: whole documents through the pipeline
+//! (snapshot, schema, provenance), invariants on any input, repair on clean and damaged
+//! text, hostile input.
+
+mod common;
+mod fixtures;
+mod hostile;
+mod pipeline;
+mod properties;
+mod repair;
