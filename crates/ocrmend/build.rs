@@ -12,7 +12,10 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for lang in LANGS {
         // The lexicons are the workspace's data, shared with dictionaries/build.py.
-        let source = format!("{}/../../dictionaries/{lang}.tsv.gz", env!("CARGO_MANIFEST_DIR"));
+        let source = format!(
+            "{}/../../dictionaries/{lang}.tsv.gz",
+            env!("CARGO_MANIFEST_DIR")
+        );
         println!("cargo:rerun-if-changed={source}");
         let entries = read_tsv_gz(Path::new(&source));
         let fst = build_map(entries)

@@ -11,8 +11,8 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use super::{clean_guarded, BatchArgs, EXIT_COULD_NOT_RUN, EXIT_OK, EXIT_SOME_FAILED};
-use ocrmend::Document;
 use crate::format::Format;
+use ocrmend::Document;
 
 /// A chunk ends at this many bytes of input records…
 const CHUNK_BYTES: usize = 8 * 1024 * 1024;

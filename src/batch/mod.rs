@@ -17,9 +17,9 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 
-use ocrmend::Document;
 use crate::format::Format;
 use inputs::Input;
+use ocrmend::Document;
 use output::ErrorLog;
 use progress::{Progress, Tally};
 
@@ -172,14 +172,15 @@ fn clean_file(input: &Input, args: &BatchArgs) -> Result<Tally, String> {
 /// The pipeline on one input, refusing what is not text and turning a panic (a bug)
 /// into that input's failure rather than the batch's.
 fn clean_guarded(bytes: &[u8], name: &str, options: &ocrmend::Options) -> Result<Document, String> {
-    let cleaned = std::panic::catch_unwind(|| crate::clean(bytes, name, options)).map_err(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        format!("internal error, please report it with this input: {what}")
-    })?;
+    let cleaned =
+        std::panic::catch_unwind(|| crate::clean(bytes, name, options)).map_err(|panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            format!("internal error, please report it with this input: {what}")
+        })?;
     cleaned
         .map(|c| c.document)
         .map_err(|refused| refused.to_string())

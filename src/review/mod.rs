@@ -310,7 +310,8 @@ mod tests {
 
     fn seed() -> (String, Document) {
         let bytes = include_bytes!("../../fixtures/A-75-371-fr.ocr.txt");
-        let cleaned = crate::clean(bytes, "A-75-371-fr.ocr.txt", &Default::default()).expect("text");
+        let cleaned =
+            crate::clean(bytes, "A-75-371-fr.ocr.txt", &Default::default()).expect("text");
         (cleaned.input, cleaned.document)
     }
 

@@ -13,9 +13,9 @@ use std::ops::Range;
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
-use ocrmend::{Block, BlockKind, Correction, Document, NoteRef, Warning};
 use crate::score::fuzzy::ratio;
 use crate::score::text::word_before;
+use ocrmend::{Block, BlockKind, Correction, Document, NoteRef, Warning};
 
 /// How alike (fuzz ratio, 0–100) an old and a new block must be to count as one.
 const SAME_BLOCK: f64 = 60.0;

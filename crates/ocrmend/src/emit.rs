@@ -3,11 +3,12 @@
 
 use std::ops::Range;
 
+use crate::diagnostics::WarningCode;
 use crate::document::*;
 use crate::layout::Layout;
 use crate::pages::Pages;
 use crate::repair::Repairs;
-use crate::structure::Structure;
+use crate::structure::{FootnoteDraft, Structure};
 
 /// Converts byte offsets of the decoded input to character offsets.
 pub struct CharIndex {
@@ -87,7 +88,7 @@ pub fn document(parts: Parts) -> Document {
                 .notes
                 .iter()
                 .map(|n| NoteRef {
-                    number: n.number.clone(),
+                    number: n.number.to_string(),
                     offset: b.text.as_str()[..n.at].chars().count(),
                     marker: n.marker.clone(),
                     span: index.span(&n.source),
@@ -96,30 +97,24 @@ pub fn document(parts: Parts) -> Document {
             spans: spans_of_chunks(&b.chunks),
         })
         .collect();
-    let mut footnotes: Vec<Footnote> = structure
-        .footnotes
-        .iter()
+    let mut notes: Vec<&FootnoteDraft> = structure.footnotes.iter().collect();
+    notes.sort_by_key(|f| f.number);
+    let footnotes: Vec<Footnote> = notes
+        .into_iter()
         .map(|f| Footnote {
-            number: f.number.clone(),
+            number: f.number.to_string(),
             text: f.text.as_str().to_owned(),
             page: f.page,
             spans: spans_of_lines(&mut f.lines.iter().copied()),
         })
         .collect();
-    footnotes.sort_by_key(|f| {
-        if f.number == "*" {
-            0
-        } else {
-            f.number.parse::<u64>().map_or(u64::MAX, |n| n + 1)
-        }
-    });
 
     let mut removed: Vec<Removed> = pages
         .removed
         .iter()
         .map(|r| Removed {
             span: index.span(&r.span),
-            reason: r.reason.to_owned(),
+            reason: r.reason.as_str().to_owned(),
             text: input[r.span.clone()].to_owned(),
         })
         .collect();
@@ -128,7 +123,7 @@ pub fn document(parts: Parts) -> Document {
             let span = crate::pages::trimmed_span(input, &pages.lines[l].span);
             removed.push(Removed {
                 span: index.span(&span),
-                reason: reason.to_owned(),
+                reason: reason.as_str().to_owned(),
                 text: input[span].to_owned(),
             });
         }
@@ -138,12 +133,12 @@ pub fn document(parts: Parts) -> Document {
     let mut corrections: Vec<Correction> = repairs
         .made
         .into_iter()
-                .map(|r| Correction {
+        .map(|r| Correction {
             span: index.span(&r.source),
             before: r.before,
             after: r.after,
-            stage: r.stage.to_owned(),
-            rule: r.rule.to_owned(),
+            stage: r.stage.as_str().to_owned(),
+            rule: r.rule.as_str().to_owned(),
             confidence: r.confidence,
         })
         .collect();
@@ -151,8 +146,8 @@ pub fn document(parts: Parts) -> Document {
     let mut withheld: Vec<Warning> = repairs
         .withheld
         .into_iter()
-                .map(|w| Warning {
-            code: "correction-withheld".to_owned(),
+        .map(|w| Warning {
+            code: WarningCode::CorrectionWithheld.as_str().to_owned(),
             message: w.message,
             span: Some(index.span(&w.source)),
         })
@@ -172,7 +167,7 @@ pub fn document(parts: Parts) -> Document {
             .warnings
             .into_iter()
             .map(|w| Warning {
-                code: w.code.to_owned(),
+                code: w.code.as_str().to_owned(),
                 message: w.message,
                 span: w.source.map(|s| index.span(&s)),
             })

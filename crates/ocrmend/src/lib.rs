@@ -30,6 +30,7 @@
 #![warn(missing_docs)]
 
 mod decode;
+mod diagnostics;
 mod document;
 mod emit;
 mod language;
@@ -41,11 +42,12 @@ mod repair;
 mod structure;
 mod tracked;
 
+pub use diagnostics::{RemovalReason, Rule, Stage, WarningCode};
 pub use document::{
     Block, BlockKind, Correction, Document, Footnote, Metadata, NoteRef, Removed, Source, Warning,
 };
-pub use render::Segment;
 pub use lexicon::Lang;
+pub use render::Segment;
 
 use sha2::{Digest, Sha256};
 
@@ -182,7 +184,13 @@ fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Doc
     // text's function words.
     let lang = options
         .lang
-        .or_else(|| masthead.metadata.language.as_deref().and_then(Lang::from_code))
+        .or_else(|| {
+            masthead
+                .metadata
+                .language
+                .as_deref()
+                .and_then(Lang::from_code)
+        })
         .or_else(|| language::detect(input));
     let repair_lang = lang.filter(|_| options.repair);
     let mut layout = layout::lay_out(input, &pages, lang.map(lexicon::Lexicon::get));
@@ -226,14 +234,14 @@ fn report_replaced_bytes(decoded: &decode::Decoded, warnings: &mut Vec<structure
     const LISTED: usize = 100;
     for run in decoded.replaced.iter().take(LISTED) {
         warnings.push(structure::WarningDraft {
-            code: "invalid-bytes",
+            code: WarningCode::InvalidBytes,
             message: format!("bytes not valid in {} replaced by U+FFFD", decoded.encoding),
             source: Some(run.clone()),
         });
     }
     if decoded.replaced.len() > LISTED {
         warnings.push(structure::WarningDraft {
-            code: "invalid-bytes",
+            code: WarningCode::InvalidBytes,
             message: format!(
                 "{} more runs of invalid bytes replaced by U+FFFD",
                 decoded.replaced.len() - LISTED

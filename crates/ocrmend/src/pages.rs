@@ -16,6 +16,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::diagnostics::RemovalReason;
+
 /// One line of input. `span` is its content, without the line end.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
@@ -31,7 +33,7 @@ pub struct Line {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Removal {
     pub span: Range<usize>,
-    pub reason: &'static str,
+    pub reason: RemovalReason,
 }
 
 /// The document as pages of content lines, furniture taken out.
@@ -185,9 +187,9 @@ fn most_frequent<'a>(items: impl Iterator<Item = &'a str>, at_least: usize) -> O
 }
 
 /// Why a (trimmed) line is page furniture, if it is.
-fn furniture(line: &str, symbol: Option<&str>) -> Option<&'static str> {
+fn furniture(line: &str, symbol: Option<&str>) -> Option<RemovalReason> {
     if line.starts_with("file:///") {
-        return Some("link-target");
+        return Some(RemovalReason::LinkTarget);
     }
     if line.is_empty() {
         return None;
@@ -208,11 +210,11 @@ fn furniture(line: &str, symbol: Option<&str>) -> Option<&'static str> {
         return None;
     }
     Some(if tokens.iter().any(|t| Some(*t) == symbol) {
-        "page-header"
+        RemovalReason::PageHeader
     } else if tokens.iter().any(|t| BARCODE.is_match(t)) {
-        "barcode"
+        RemovalReason::Barcode
     } else {
-        "page-footer"
+        RemovalReason::PageFooter
     })
 }
 
@@ -254,7 +256,10 @@ mod tests {
         let text = "Text.\n25-14327(F) 090925 110925\n*2514327*\nMore.";
         let p = paginate(text);
         let reasons: Vec<_> = p.removed.iter().map(|r| r.reason).collect();
-        assert_eq!(reasons, vec!["page-footer", "barcode"]);
+        assert_eq!(
+            reasons,
+            vec![RemovalReason::PageFooter, RemovalReason::Barcode]
+        );
     }
 
     #[test]
@@ -266,7 +271,7 @@ mod tests {
     #[test]
     fn link_targets_are_removed() {
         let p = paginate("a\nfile:///C:/MSWDocs/x.org/\nb");
-        assert_eq!(p.removed[0].reason, "link-target");
+        assert_eq!(p.removed[0].reason, RemovalReason::LinkTarget);
     }
 
     #[test]

@@ -66,9 +66,7 @@ impl Document {
                 | BlockKind::Paragraph { number: Some(n) } => {
                     out.push_str(&format!("{n}. {}\n\n", b.text))
                 }
-                BlockKind::Item { label, .. } => {
-                    out.push_str(&format!("{label}) {}\n\n", b.text))
-                }
+                BlockKind::Item { label, .. } => out.push_str(&format!("{label}) {}\n\n", b.text)),
                 _ => out.push_str(&format!("{}\n\n", b.text)),
             }
         }
@@ -141,9 +139,7 @@ impl Document {
                         None => out.push_str(&format!("{hashes} {text}\n")),
                     }
                 }
-                BlockKind::Paragraph { number: Some(n) } => {
-                    out.push_str(&format!("{n}. {text}\n"))
-                }
+                BlockKind::Paragraph { number: Some(n) } => out.push_str(&format!("{n}. {text}\n")),
                 BlockKind::Paragraph { number: None } => out.push_str(&format!("> {text}\n")),
                 BlockKind::Item { label, .. } => out.push_str(&format!("{label}) {text}\n")),
             }

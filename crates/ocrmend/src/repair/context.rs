@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use crate::diagnostics::Rule;
 use crate::lexicon::{Lang, Lexicon, Tags};
 
 use super::spelling;
@@ -59,7 +60,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     pub after: String,
-    pub rule: &'static str,
+    pub rule: Rule,
     pub confidence: f64,
 }
 
@@ -181,7 +182,7 @@ fn preposition_a(words: &[Word], k: usize, text: &str, lexicon: &Lexicon) -> Opt
     }
     Some(Change {
         after: after.to_owned(),
-        rule: "context-a",
+        rule: Rule::ContextA,
         confidence,
     })
 }
@@ -263,7 +264,7 @@ fn participle_after_auxiliary(words: &[Word], k: usize, lexicon: &Lexicon) -> Op
         .find(|v| lexicon.tags(v).has(Tags::PAST_PARTICIPLE))?;
     Some(Change {
         after: participle,
-        rule: "context-participle",
+        rule: Rule::ContextParticiple,
         confidence: 0.85,
     })
 }
@@ -294,7 +295,7 @@ fn spanish_accent_pairs(words: &[Word], k: usize, text: &str) -> Option<Change> 
     };
     Some(Change {
         after: meant.to_owned(),
-        rule: "context-accent",
+        rule: Rule::ContextAccent,
         confidence,
     })
 }

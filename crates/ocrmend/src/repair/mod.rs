@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::diagnostics::{Rule, Stage};
 use crate::layout::Layout;
 use crate::lexicon::{Lang, Lexicon, Tags};
 use crate::tracked::Tracked;
@@ -33,10 +34,10 @@ use crate::tracked::Tracked;
 pub struct Repair {
     pub source: std::ops::Range<usize>,
     /// `glyphs`, `spelling` or `context`.
-    pub stage: &'static str,
+    pub stage: Stage,
     pub before: String,
     pub after: String,
-    pub rule: &'static str,
+    pub rule: Rule,
     pub confidence: f64,
 }
 
@@ -138,7 +139,7 @@ pub fn repair_text(
             text,
             &ELIDED_L,
             |_| Some("l’".to_owned()),
-            "elided-l",
+            Rule::ElidedL,
             0.98,
             made,
         );
@@ -146,7 +147,7 @@ pub fn repair_text(
             text,
             &ELISION_GLYPH,
             |_| Some("’".to_owned()),
-            "elided-l",
+            Rule::ElidedL,
             0.9,
             made,
         );
@@ -154,7 +155,7 @@ pub fn repair_text(
             text,
             &SPACE_AFTER_ELISION,
             |_| Some(String::new()),
-            "elision",
+            Rule::Elision,
             0.95,
             made,
         );
@@ -162,7 +163,7 @@ pub fn repair_text(
             text,
             &CAPITAL_IL,
             |c| Some(if c[1].ends_with('s') { "Ils" } else { "Il" }.to_owned()),
-            "capital-il",
+            Rule::CapitalIl,
             0.95,
             made,
         );
@@ -172,7 +173,7 @@ pub fn repair_text(
             text,
             &CAPITAL_EL,
             |_| Some("El".to_owned()),
-            "capital-el",
+            Rule::CapitalEl,
             0.95,
             made,
         );
@@ -182,7 +183,7 @@ pub fn repair_text(
             text,
             &APOSTROPHE,
             |_| Some(apostrophe.to_string()),
-            "apostrophe",
+            Rule::Apostrophe,
             0.95,
             made,
         );
@@ -195,16 +196,23 @@ pub fn repair_text(
         text,
         &NOISE_IN_WORD,
         |c| noise_free(&c[0], lexicon),
-        "glyph-noise",
+        Rule::GlyphNoise,
         0.9,
         made,
     );
-    fix_all(text, &NUMERO, |_| Some("°".to_owned()), "numero", 0.9, made);
+    fix_all(
+        text,
+        &NUMERO,
+        |_| Some("°".to_owned()),
+        Rule::Numero,
+        0.9,
+        made,
+    );
     fix_all(
         text,
         &SYMBOL_DOTS,
         |_| Some(String::new()),
-        "symbol",
+        Rule::Symbol,
         0.9,
         made,
     );
@@ -268,12 +276,12 @@ fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, repairs: &mut Repairs
         };
         let change = context::Change {
             after: after.to_owned(),
-            rule: "elision",
+            rule: Rule::Elision,
             confidence: 0.8,
         };
         changes.push((range, change, None));
     }
-    apply(text, changes.into_iter(), "glyphs", repairs);
+    apply(text, changes.into_iter(), Stage::Glyphs, repairs);
 }
 
 /// Correct the words of `text` the dictionary rejects, and the words right both ways
@@ -316,12 +324,12 @@ pub fn correct_spelling(
         let doubt = verdict.rival.map(|r| format!("`{r}` is as likely"));
         let change = context::Change {
             after: verdict.word,
-            rule: "lexicon",
+            rule: Rule::Lexicon,
             confidence: verdict.confidence,
         };
         (range, change, doubt)
     });
-    apply(text, changes, "spelling", repairs);
+    apply(text, changes, Stage::Spelling, repairs);
 }
 
 /// Decide the words right both ways from their neighbours ([`context`]).
@@ -338,7 +346,7 @@ fn correct_by_context(text: &mut Tracked, lang: Lang, lexicon: &Lexicon, repairs
     let changes = found
         .into_iter()
         .map(|(range, change)| (range, change, None));
-    apply(text, changes, "context", repairs);
+    apply(text, changes, Stage::Context, repairs);
 }
 
 /// Make each change (at its range, in text order, with what makes it doubtful), or
@@ -346,7 +354,7 @@ fn correct_by_context(text: &mut Tracked, lang: Lang, lexicon: &Lexicon, repairs
 fn apply(
     text: &mut Tracked,
     changes: impl Iterator<Item = (std::ops::Range<usize>, context::Change, Option<String>)>,
-    stage: &'static str,
+    stage: Stage,
     repairs: &mut Repairs,
 ) {
     let mut edits = Vec::new();
@@ -440,7 +448,7 @@ fn fix_all(
     text: &mut Tracked,
     re: &Regex,
     fix: impl Fn(&regex::Captures) -> Option<String>,
-    rule: &'static str,
+    rule: Rule,
     confidence: f64,
     repairs: &mut Vec<Repair>,
 ) {
@@ -456,7 +464,7 @@ fn fix_all(
         };
         repairs.push(Repair {
             source: text.source_range(range.clone()),
-            stage: "glyphs",
+            stage: Stage::Glyphs,
             before,
             after: after.clone(),
             rule,
@@ -520,7 +528,7 @@ mod tests {
             Lang::Fr,
         );
         assert_eq!(t, "à l’horizon 2030 et l’appui de l’OMS et l’objectif");
-        let elided: Vec<_> = r.iter().filter(|r| r.rule == "elided-l").collect();
+        let elided: Vec<_> = r.iter().filter(|r| r.rule == Rule::ElidedL).collect();
         assert_eq!(elided.len(), 4);
         assert_eq!(elided[0].source, 2..6);
     }
@@ -562,7 +570,7 @@ mod tests {
     fn accents_come_back_but_not_in_quoted_english() {
         let (t, r) = run("le systéme et les progres de la « South-South and triangular cooperation: selected studies »", Lang::Fr);
         assert_eq!(t, "le système et les progrès de la « South-South and triangular cooperation: selected studies »");
-        assert_eq!(r.iter().filter(|r| r.stage == "spelling").count(), 2);
+        assert_eq!(r.iter().filter(|r| r.stage == Stage::Spelling).count(), 2);
     }
 
     #[test]

@@ -14,7 +14,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{FootnoteDraft, WarningDraft};
+use super::{FootnoteDraft, NoteNumber, WarningDraft};
+use crate::diagnostics::{RemovalReason, WarningCode};
 use crate::layout::{is_marker, Layout};
 use crate::pages::Pages;
 use crate::tracked::Tracked;
@@ -52,7 +53,7 @@ pub fn read_footnotes(
     layout: &Layout,
     zones: Zones,
     title_has_call: bool,
-    dropped: &mut Vec<(usize, &'static str)>,
+    dropped: &mut Vec<(usize, RemovalReason)>,
     warnings: &mut Vec<WarningDraft>,
 ) -> Vec<FootnoteDraft> {
     let mut pieces: Vec<Piece> = Vec::new();
@@ -75,7 +76,7 @@ pub fn read_footnotes(
         previous_zone_end = last.text.source_at(last.text.len());
     }
     for i in markers {
-        dropped.push((i, "noise"));
+        dropped.push((i, RemovalReason::Noise));
     }
     number(pieces, title_has_call, warnings)
 }
@@ -147,7 +148,7 @@ fn split_run_together(
             Some(at) => {
                 let rest = split_piece(&mut pieces[k], at, pages);
                 warnings.push(WarningDraft {
-                    code: "footnote-split",
+                    code: WarningCode::FootnoteSplit,
                     message: "two notes printed as one told apart by the calls in the text"
                         .to_owned(),
                     source: Some(at..at),
@@ -205,14 +206,14 @@ fn number(
         let star_due = k == 0
             && (piece.printed.as_deref() == Some("*") || piece.printed.is_none() && title_has_call);
         let number = if star_due {
-            "*".to_owned()
+            NoteNumber::Star
         } else {
             let n = match piece.printed.as_deref().and_then(|p| p.parse::<u32>().ok()) {
                 Some(p) if fits(p, next) => p,
                 _ => {
                     let at = piece.text.source_at(0);
                     warnings.push(WarningDraft {
-                        code: "footnote-number-inferred",
+                        code: WarningCode::FootnoteNumberInferred,
                         message: format!(
                             "footnote {next}: number {}; taken from the sequence",
                             piece
@@ -226,7 +227,7 @@ fn number(
                 }
             };
             next = n + 1;
-            n.to_string()
+            NoteNumber::Number(n)
         };
         notes.push(FootnoteDraft {
             number,
@@ -283,7 +284,7 @@ mod tests {
             &mut Vec::new(),
         )
         .into_iter()
-        .map(|n| (n.number, n.text.as_str().to_owned()))
+        .map(|n| (n.number.to_string(), n.text.as_str().to_owned()))
         .collect()
     }
 

@@ -14,6 +14,7 @@
 
 use super::units::{roman, ColumnNumber};
 use super::{Unit, UnitKind, WarningDraft};
+use crate::diagnostics::WarningCode;
 
 pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec<WarningDraft>) {
     let widths = LevelWidths::of(units, body_width);
@@ -73,7 +74,7 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
                         warn(
                             warnings,
                             &units[i],
-                            "heading-numeral-corrected",
+                            WarningCode::HeadingNumeralCorrected,
                             format!(
                                 "chapter numeral read as {} taken as {}",
                                 roman(n),
@@ -85,7 +86,7 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
                     warn(
                         warnings,
                         &units[i],
-                        "heading-numeral-inferred",
+                        WarningCode::HeadingNumeralInferred,
                         format!("chapter {} inferred from the sequence", roman(chapter)),
                     );
                 }
@@ -100,7 +101,7 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
                         warn(
                             warnings,
                             &units[i],
-                            "heading-numeral-corrected",
+                            WarningCode::HeadingNumeralCorrected,
                             format!("section letter read as {c} taken as {letter}"),
                         );
                     }
@@ -108,7 +109,7 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
                     warn(
                         warnings,
                         &units[i],
-                        "heading-numeral-inferred",
+                        WarningCode::HeadingNumeralInferred,
                         format!("section {letter} inferred from the sequence"),
                     );
                 }
@@ -127,7 +128,7 @@ fn set_heading(unit: &mut Unit, new_level: u8, new_number: Option<String>) {
     }
 }
 
-fn warn(warnings: &mut Vec<WarningDraft>, unit: &Unit, code: &'static str, message: String) {
+fn warn(warnings: &mut Vec<WarningDraft>, unit: &Unit, code: WarningCode, message: String) {
     let at = unit.text.source_at(0);
     warnings.push(WarningDraft {
         code,

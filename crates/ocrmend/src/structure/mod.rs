@@ -15,6 +15,7 @@ pub mod numbering;
 pub mod references;
 pub mod units;
 
+use crate::diagnostics::{RemovalReason, WarningCode};
 use crate::document::{BlockKind, Metadata};
 use crate::layout::{Chunk, Layout, Zone};
 use crate::lexicon::{Lang, Lexicon};
@@ -38,15 +39,32 @@ pub struct BlockDraft {
 /// byte `at`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoteDraft {
-    pub number: String,
+    pub number: NoteNumber,
     pub at: usize,
     pub marker: String,
     pub source: std::ops::Range<usize>,
 }
 
+/// A footnote's number: the title's asterisk note, or one of the sequence 1, 2, 3…
+/// (the order is the order of the notes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NoteNumber {
+    Star,
+    Number(u32),
+}
+
+impl std::fmt::Display for NoteNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            NoteNumber::Star => f.write_str("*"),
+            NoteNumber::Number(n) => write!(f, "{n}"),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct FootnoteDraft {
-    pub number: String,
+    pub number: NoteNumber,
     pub text: Tracked,
     pub page: u32,
     /// Lines the note was made of (indices into `Pages::lines`): its spans.
@@ -56,7 +74,7 @@ pub struct FootnoteDraft {
 /// A warning before its span is converted to characters.
 #[derive(Debug, Clone)]
 pub struct WarningDraft {
-    pub code: &'static str,
+    pub code: WarningCode,
     pub message: String,
     pub source: Option<std::ops::Range<usize>>,
 }
@@ -68,7 +86,7 @@ pub struct Structure {
     pub blocks: Vec<BlockDraft>,
     pub footnotes: Vec<FootnoteDraft>,
     /// Chunks that are in no block or footnote, with why.
-    pub dropped: Vec<(usize, &'static str)>,
+    pub dropped: Vec<(usize, RemovalReason)>,
     /// Lines (indices into `Pages::lines`) read as the masthead.
     pub masthead_lines: Vec<usize>,
     pub warnings: Vec<WarningDraft>,
@@ -105,7 +123,7 @@ pub fn structure(
         if chunk.lines[0] < masthead_end
             && chunk.lines.iter().filter(|l| consumed.contains(l)).count() * 2 >= chunk.lines.len()
         {
-            out.dropped.push((i, "masthead"));
+            out.dropped.push((i, RemovalReason::Masthead));
             continue;
         }
         match chunk.zone {
@@ -127,13 +145,7 @@ pub fn structure(
             .filter(|u| matches!(u.kind, UnitKind::Heading { .. }))
         {
             let lexicon = Lexicon::get(lang);
-            repair::correct_spelling(
-                &mut unit.text,
-                lang,
-                lexicon,
-                HEADING_ACCENT_LEAD,
-                repairs,
-            );
+            repair::correct_spelling(&mut unit.text, lang, lexicon, HEADING_ACCENT_LEAD, repairs);
         }
     }
     out.blocks = units.into_iter().map(Unit::into_draft).collect();
@@ -264,7 +276,7 @@ fn read_units(layout: &Layout, body: &[usize], out: &mut Structure) -> Vec<Unit>
                 page: chunk.page,
                 units_before: units.len(),
             }),
-            Opening::Noise => out.dropped.push((i, "noise")),
+            Opening::Noise => out.dropped.push((i, RemovalReason::Noise)),
             Opening::Heading {
                 numeral,
                 level,
@@ -308,7 +320,7 @@ fn read_units(layout: &Layout, body: &[usize], out: &mut Structure) -> Vec<Unit>
         }
     }
     for chunk in columns::assign(&mut units, detached) {
-        out.dropped.push((chunk, "stray-number"));
+        out.dropped.push((chunk, RemovalReason::StrayNumber));
     }
     units
 }

@@ -6,6 +6,7 @@
 //! by the page break).
 
 use super::{Unit, UnitKind, WarningDraft};
+use crate::diagnostics::WarningCode;
 use crate::layout::{Chunk, Joiner};
 
 /// Settle the number of every paragraph unit, and the parent of every item.
@@ -116,7 +117,7 @@ fn fill_between(
     }
     if numbered.len() < needed {
         warnings.push(WarningDraft {
-            code: "paragraph-numbers-missing",
+            code: WarningCode::ParagraphNumbersMissing,
             message: format!(
                 "paragraphs {}–{} not all found: {} of {} between them",
                 na,
@@ -145,7 +146,7 @@ fn mark_inferred(units: &[Unit], warnings: &mut Vec<WarningDraft>) {
         if let (UnitKind::Paragraph, Some(n), None) = (&u.kind, u.number, u.printed) {
             let at = u.text.source_at(0);
             warnings.push(WarningDraft {
-                code: "paragraph-number-inferred",
+                code: WarningCode::ParagraphNumberInferred,
                 message: format!("paragraph {n}: number not printed, inferred from the sequence"),
                 source: Some(at..at),
             });

@@ -10,7 +10,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{BlockDraft, FootnoteDraft, NoteDraft, WarningDraft};
+use super::{BlockDraft, FootnoteDraft, NoteDraft, NoteNumber, WarningDraft};
+use crate::diagnostics::WarningCode;
 
 /// A glyph run glued to the end of a word, a closing bracket or quote.
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
@@ -33,7 +34,10 @@ pub fn link(
     warnings: &mut Vec<WarningDraft>,
 ) {
     let candidates = candidates(blocks);
-    let numbered: Vec<&FootnoteDraft> = footnotes.iter().filter(|f| f.number != "*").collect();
+    let numbered: Vec<&FootnoteDraft> = footnotes
+        .iter()
+        .filter(|f| f.number != NoteNumber::Star)
+        .collect();
     let windows = windows(&numbered, footnotes);
     let chosen = align(&candidates, &windows);
     let mut per_block: Vec<Vec<(usize, &FootnoteDraft)>> = vec![Vec::new(); blocks.len()];
@@ -43,7 +47,7 @@ pub fn link(
             None => {
                 let at = numbered[note].text.source_at(0);
                 warnings.push(WarningDraft {
-                    code: "footnote-reference-not-found",
+                    code: WarningCode::FootnoteReferenceNotFound,
                     message: format!(
                         "no call found in the text for footnote {}",
                         numbered[note].number
@@ -79,7 +83,7 @@ fn cut_calls(block: &mut BlockDraft, mut calls: Vec<(&Candidate, &FootnoteDraft)
     let mut notes = Vec::new();
     for (c, f) in &calls {
         notes.push(NoteDraft {
-            number: f.number.clone(),
+            number: f.number,
             at: c.range.start - removed_before,
             marker: block.text.as_str()[c.range.clone()].to_owned(),
             source: block.text.source_range(c.range.clone()),
