@@ -1,7 +1,72 @@
-//! Which language a document is in, told by its most common function words (the
+//! The document's language: [`Lang`], the [`Language`] bundle of what the stages know
+//! of it, and [`detect`], which tells it by the text's most common function words (the
 //! words that no two of our languages share).
 
-use crate::lexicon::Lang;
+use std::sync::OnceLock;
+
+use crate::lexicon::Lexicon;
+
+/// The languages ocrmend reads and repairs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language of an ISO 639-1 code (`fr`, `es`, `en`).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "fr" => Some(Lang::Fr),
+            "es" => Some(Lang::Es),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// What the stages know of a language, built once and passed to each stage: its
+/// lexicon, and the other languages' lexicons (a quoted passage in another language is
+/// told by them).
+pub struct Language {
+    pub lang: Lang,
+    pub lexicon: &'static Lexicon,
+    pub others: [&'static Lexicon; 2],
+}
+
+impl Language {
+    /// The bundle of `lang`.
+    pub fn of(lang: Lang) -> &'static Language {
+        static ALL: OnceLock<[Language; 3]> = OnceLock::new();
+        let all = ALL.get_or_init(|| {
+            [Lang::Fr, Lang::Es, Lang::En].map(|lang| {
+                let mut others = [Lang::Fr, Lang::Es, Lang::En]
+                    .into_iter()
+                    .filter(|&l| l != lang)
+                    .map(Lexicon::get);
+                Language {
+                    lang,
+                    lexicon: Lexicon::get(lang),
+                    others: [others.next().unwrap(), others.next().unwrap()],
+                }
+            })
+        });
+        &all[lang as usize]
+    }
+}
 
 const MARKERS: [(Lang, &[&str]); 3] = [
     (

@@ -448,7 +448,7 @@ mod tests {
         lay_out(
             text,
             &paginate(text),
-            Some(Lexicon::get(crate::lexicon::Lang::Fr)),
+            Some(Lexicon::get(crate::language::Lang::Fr)),
         )
     }
 

@@ -7,37 +7,7 @@ use std::sync::OnceLock;
 
 use fst::raw::{Fst, Node, Output};
 
-/// The languages ocrmend reads and repairs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// French.
-    Fr,
-    /// Spanish.
-    Es,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The language of an ISO 639-1 code (`fr`, `es`, `en`).
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "fr" => Some(Lang::Fr),
-            "es" => Some(Lang::Es),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The ISO 639-1 code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::Es => "es",
-            Lang::En => "en",
-        }
-    }
-}
+use crate::language::Lang;
 
 /// What the spelling dictionary says of a word form: whether it is right as written
 /// (or only as a capitalised name) and, where the dictionary tells (French), its parts
@@ -113,7 +83,8 @@ pub struct Lexicon {
 const FOLD_BUFFER: usize = 128;
 
 impl Lexicon {
-    /// The lexicon of `lang`.
+    /// The lexicon of `lang` (for [`crate::language::Language::of`]: stages get theirs
+    /// from the document's language).
     pub fn get(lang: Lang) -> &'static Lexicon {
         static FR: OnceLock<Lexicon> = OnceLock::new();
         static ES: OnceLock<Lexicon> = OnceLock::new();

@@ -46,7 +46,7 @@ pub use diagnostics::{RemovalReason, Rule, Stage, WarningCode};
 pub use document::{
     Block, BlockKind, Correction, Document, Footnote, Metadata, NoteRef, Removed, Source, Warning,
 };
-pub use lexicon::Lang;
+pub use language::Lang;
 pub use render::Segment;
 
 use sha2::{Digest, Sha256};
@@ -192,12 +192,20 @@ fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Doc
                 .and_then(Lang::from_code)
         })
         .or_else(|| language::detect(input));
-    let repair_lang = lang.filter(|_| options.repair);
-    let mut layout = layout::lay_out(input, &pages, lang.map(lexicon::Lexicon::get));
+    let language = lang.map(language::Language::of);
+    // Repair off: no stage changes a word.
+    let repair_language = language.filter(|_| options.repair);
+    let mut layout = layout::lay_out(input, &pages, language.map(|l| l.lexicon));
     let mut repairs = repair::Repairs::new(options.min_confidence);
-    repair::repair(&mut layout, repair_lang, &mut repairs);
-    let mut structure =
-        structure::structure(input, &pages, &layout, repair_lang, masthead, &mut repairs);
+    repair::repair(&mut layout, repair_language, &mut repairs);
+    let mut structure = structure::structure(
+        input,
+        &pages,
+        &layout,
+        repair_language,
+        masthead,
+        &mut repairs,
+    );
     let m = &mut structure.metadata;
     if m.language.is_none() || options.lang.is_some() {
         m.language = lang.map(|l| l.code().to_owned());
@@ -214,7 +222,7 @@ fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Doc
         .into_iter()
         .flatten()
         {
-            *value = repair::repair_value(value, lang);
+            *value = repair::repair_value(value, language);
         }
     }
     report_replaced_bytes(decoded, &mut structure.warnings);

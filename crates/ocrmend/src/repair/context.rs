@@ -8,7 +8,8 @@
 use std::ops::Range;
 
 use crate::diagnostics::Rule;
-use crate::lexicon::{Lang, Lexicon, Tags};
+use crate::language::{Lang, Language};
+use crate::lexicon::{Lexicon, Tags};
 
 use super::spelling;
 
@@ -65,16 +66,10 @@ pub struct Change {
 }
 
 /// What the context says word `k` of `words` should be, if not what it is.
-pub fn judge(
-    words: &[Word],
-    k: usize,
-    text: &str,
-    lang: Lang,
-    lexicon: &Lexicon,
-) -> Option<Change> {
-    match lang {
-        Lang::Fr => preposition_a(words, k, text, lexicon)
-            .or_else(|| participle_after_auxiliary(words, k, lexicon)),
+pub fn judge(words: &[Word], k: usize, text: &str, language: &Language) -> Option<Change> {
+    match language.lang {
+        Lang::Fr => preposition_a(words, k, text, language)
+            .or_else(|| participle_after_auxiliary(words, k, language.lexicon)),
         Lang::Es => spanish_accent_pairs(words, k, text),
         Lang::En => None,
     }
@@ -135,7 +130,8 @@ fn starts_sentence(words: &[Word], k: usize) -> bool {
 /// pronoun or before a past participle (adverbs between: `a également contribué`);
 /// otherwise `à`, surest before an infinitive, a determiner or an elided article.
 /// OCR also prints `à` as `4` or `&`, and `À` as `A`.
-fn preposition_a(words: &[Word], k: usize, text: &str, lexicon: &Lexicon) -> Option<Change> {
+fn preposition_a(words: &[Word], k: usize, text: &str, language: &Language) -> Option<Change> {
+    let lexicon = language.lexicon;
     let word = words[k].text;
     if !matches!(word, "a" | "A" | "4" | "&") {
         return None;
@@ -151,8 +147,7 @@ fn preposition_a(words: &[Word], k: usize, text: &str, lexicon: &Lexicon) -> Opt
         return None;
     }
     let next_tags = tags_of(next.text, lexicon);
-    let next_is_french = next_tags.has(Tags::VALID)
-        && !super::foreign_word(next.text, Lang::Fr, lexicon)
+    let next_is_french = next_tags.has(Tags::VALID) && !super::foreign_word(next.text, language)
         || unelided(next.text).is_some()
         || next.text.starts_with(char::is_uppercase)
         || next.text.starts_with(|c: char| c.is_ascii_digit());
@@ -316,11 +311,11 @@ mod tests {
     use super::*;
 
     fn apply(text: &str, lang: Lang) -> String {
-        let lexicon = Lexicon::get(lang);
+        let language = Language::of(lang);
         let ws = words(text);
         let mut out = text.to_owned();
         for k in (0..ws.len()).rev() {
-            if let Some(c) = judge(&ws, k, text, lang, lexicon) {
+            if let Some(c) = judge(&ws, k, text, language) {
                 out.replace_range(ws[k].range.clone(), &c.after);
             }
         }

@@ -25,8 +25,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostics::{Rule, Stage};
+use crate::language::{Lang, Language};
 use crate::layout::Layout;
-use crate::lexicon::{Lang, Lexicon, Tags};
+use crate::lexicon::{Lexicon, Tags};
 use crate::tracked::Tracked;
 
 /// One repaired word, before its span is converted to characters.
@@ -98,10 +99,10 @@ const ELISION_STEMS: &[&str] = &[
 ];
 
 /// Repair every chunk of the layout in place.
-pub fn repair(layout: &mut Layout, lang: Option<Lang>, repairs: &mut Repairs) {
+pub fn repair(layout: &mut Layout, language: Option<&Language>, repairs: &mut Repairs) {
     let apostrophe = dominant_apostrophe(layout);
     for chunk in &mut layout.chunks {
-        repair_text(&mut chunk.text, lang, apostrophe, repairs);
+        repair_text(&mut chunk.text, language, apostrophe, repairs);
     }
 }
 
@@ -129,10 +130,11 @@ fn dominant_apostrophe(layout: &Layout) -> Option<char> {
 /// Repair one text in place, adding what was changed to `repairs`.
 pub fn repair_text(
     text: &mut Tracked,
-    lang: Option<Lang>,
+    language: Option<&Language>,
     apostrophe: Option<char>,
     repairs: &mut Repairs,
 ) {
+    let lang = language.map(|l| l.lang);
     let made = &mut repairs.made;
     if lang == Some(Lang::Fr) {
         fix_all(
@@ -188,10 +190,10 @@ pub fn repair_text(
             made,
         );
     }
-    let Some(lang) = lang else {
+    let Some(language) = language else {
         return;
     };
-    let lexicon = Lexicon::get(lang);
+    let lexicon = language.lexicon;
     fix_all(
         text,
         &NOISE_IN_WORD,
@@ -216,20 +218,19 @@ pub fn repair_text(
         0.9,
         made,
     );
-    if lang == Lang::Fr {
+    if language.lang == Lang::Fr {
         restore_elisions(text, lexicon, repairs);
     }
-    correct_spelling(text, lang, lexicon, spelling::FREQUENCY_LEAD, repairs);
-    correct_by_context(text, lang, lexicon, repairs);
+    correct_spelling(text, language, spelling::FREQUENCY_LEAD, repairs);
+    correct_by_context(text, language, repairs);
 }
 
 /// Check again the words of a text that the structure stage joined across a page
 /// break (`ulti-` / `mos`, `a` / `assumer`): spelling and context only, the glyph
 /// passes having seen every piece.
-pub fn recheck(text: &mut Tracked, lang: Lang, repairs: &mut Repairs) {
-    let lexicon = Lexicon::get(lang);
-    correct_spelling(text, lang, lexicon, spelling::FREQUENCY_LEAD, repairs);
-    correct_by_context(text, lang, lexicon, repairs);
+pub fn recheck(text: &mut Tracked, language: &Language, repairs: &mut Repairs) {
+    correct_spelling(text, language, spelling::FREQUENCY_LEAD, repairs);
+    correct_by_context(text, language, repairs);
 }
 
 /// `’adoption` → `l’adoption` when the word is one an article elides before; `s
@@ -288,19 +289,10 @@ fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, repairs: &mut Repairs
 /// whose accented variant is more frequent by `lead`. Words inside a link or a
 /// document symbol (`www.undp.org`, `A/74/336`) and quoted words of another language
 /// stay.
-pub fn correct_spelling(
-    text: &mut Tracked,
-    lang: Lang,
-    lexicon: &Lexicon,
-    lead: u16,
-    repairs: &mut Repairs,
-) {
+pub fn correct_spelling(text: &mut Tracked, language: &Language, lead: u16, repairs: &mut Repairs) {
+    let (lang, lexicon) = (language.lang, language.lexicon);
     let words = context::words(text.as_str());
-    let foreign = |k: usize| {
-        words
-            .get(k)
-            .is_some_and(|w| foreign_word(w.text, lang, lexicon))
-    };
+    let foreign = |k: usize| words.get(k).is_some_and(|w| foreign_word(w.text, language));
     let mut found = Vec::new();
     for (k, w) in words.iter().enumerate() {
         if in_link_or_symbol(text.as_str(), w.range.clone()) {
@@ -315,7 +307,7 @@ pub fn correct_spelling(
         let Some(verdict) = verdict else { continue };
         // A word of another language among words of that language is a quotation
         // (`South-South and triangular cooperation` in French text).
-        if known_elsewhere(w.text, lang) && (k > 0 && foreign(k - 1) || foreign(k + 1)) {
+        if known_elsewhere(w.text, language) && (k > 0 && foreign(k - 1) || foreign(k + 1)) {
             continue;
         }
         found.push((w.range.clone(), verdict));
@@ -333,12 +325,12 @@ pub fn correct_spelling(
 }
 
 /// Decide the words right both ways from their neighbours ([`context`]).
-fn correct_by_context(text: &mut Tracked, lang: Lang, lexicon: &Lexicon, repairs: &mut Repairs) {
+fn correct_by_context(text: &mut Tracked, language: &Language, repairs: &mut Repairs) {
     let found: Vec<(std::ops::Range<usize>, context::Change)> = {
         let words = context::words(text.as_str());
         (0..words.len())
             .filter_map(|k| {
-                let change = context::judge(&words, k, text.as_str(), lang, lexicon)?;
+                let change = context::judge(&words, k, text.as_str(), language)?;
                 Some((words[k].range.clone(), change))
             })
             .collect()
@@ -388,23 +380,15 @@ fn apply(
 /// Frequency (Zipf ×100) from which a word counts as a word of a language.
 const COMMON: u16 = 300;
 
-/// The other languages with a lexicon.
-fn others(lang: Lang) -> impl Iterator<Item = &'static Lexicon> {
-    [Lang::Fr, Lang::Es, Lang::En]
-        .into_iter()
-        .filter(move |&l| l != lang)
-        .map(Lexicon::get)
-}
-
 /// A common word of another language.
-fn known_elsewhere(word: &str, lang: Lang) -> bool {
-    others(lang).any(|l| l.freq(word) >= COMMON)
+fn known_elsewhere(word: &str, language: &Language) -> bool {
+    language.others.iter().any(|l| l.freq(word) >= COMMON)
 }
 
 /// A word far more at home in another language than in the document's.
-pub(crate) fn foreign_word(word: &str, lang: Lang, lexicon: &Lexicon) -> bool {
-    let own = lexicon.freq(word);
-    others(lang).any(|l| {
+pub(crate) fn foreign_word(word: &str, language: &Language) -> bool {
+    let own = language.lexicon.freq(word);
+    language.others.iter().any(|l| {
         let f = l.freq(word);
         f >= COMMON && f >= own + 100
     })
@@ -435,10 +419,10 @@ fn in_link_or_symbol(text: &str, range: std::ops::Range<usize>) -> bool {
 }
 
 /// Repair a metadata value (its changes are not listed: the masthead is in `removed`).
-pub fn repair_value(value: &str, lang: Option<Lang>) -> String {
+pub fn repair_value(value: &str, language: Option<&Language>) -> String {
     let mut text = Tracked::new();
     text.push_input(value, 0..value.len());
-    repair_text(&mut text, lang, None, &mut Repairs::new(MIN_CONFIDENCE));
+    repair_text(&mut text, language, None, &mut Repairs::new(MIN_CONFIDENCE));
     text.as_str().to_owned()
 }
 
@@ -515,9 +499,10 @@ mod tests {
 
     fn run(text: &str, lang: Lang) -> (String, Vec<Repair>) {
         let pages = crate::pages::paginate(text);
-        let mut layout = crate::layout::lay_out(text, &pages, Some(Lexicon::get(lang)));
+        let language = Language::of(lang);
+        let mut layout = crate::layout::lay_out(text, &pages, Some(language.lexicon));
         let mut repairs = Repairs::new(MIN_CONFIDENCE);
-        repair(&mut layout, Some(lang), &mut repairs);
+        repair(&mut layout, Some(language), &mut repairs);
         (layout.chunks[0].text.as_str().to_owned(), repairs.made)
     }
 

@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{Lang, Lexicon, Substitution, Tags};
+use crate::language::Lang;
+use crate::lexicon::{Lexicon, Substitution, Tags};
 
 /// What OCR printed (`seen`) for what the page had (`meant`), and how unlikely the
 /// confusion is. A `seen` starting with `^` only applies at the start of a word.

@@ -24,6 +24,7 @@
 //! since accent and l/I repairs belong to a later stage.
 
 use crate::document::Metadata;
+use crate::language::Lang;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1, one_of, space0, space1};
@@ -102,24 +103,6 @@ pub fn parse(lines: &[&str], symbol_hint: Option<&str>, job_hint: Option<&str>) 
 
 // ---------------------------------------------------------------------------
 // Standard masthead vocabulary
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Lang {
-    Fr,
-    Es,
-    En,
-}
-
-impl Lang {
-    /// ISO 639-1 code.
-    fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::Es => "es",
-            Lang::En => "en",
-        }
-    }
-}
 
 const UN_NAMES: &[(&str, Lang)] = &[
     ("Nations Unies", Lang::Fr),

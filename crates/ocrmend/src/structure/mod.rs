@@ -17,8 +17,8 @@ pub mod units;
 
 use crate::diagnostics::{RemovalReason, WarningCode};
 use crate::document::{BlockKind, Metadata};
+use crate::language::Language;
 use crate::layout::{Chunk, Layout, Zone};
-use crate::lexicon::{Lang, Lexicon};
 use crate::pages::Pages;
 use crate::repair::{self, Repairs};
 use crate::tracked::Tracked;
@@ -102,7 +102,7 @@ pub fn structure(
     input: &str,
     pages: &Pages,
     layout: &Layout,
-    lang: Option<Lang>,
+    language: Option<&Language>,
     masthead: masthead::Masthead,
     repairs: &mut Repairs,
 ) -> Structure {
@@ -139,19 +139,18 @@ pub fn structure(
         &mut out.warnings,
     );
     headings::number_headings(&mut units, layout.body_width, &mut out.warnings);
-    if let Some(lang) = lang {
+    if let Some(language) = language {
         for unit in units
             .iter_mut()
             .filter(|u| matches!(u.kind, UnitKind::Heading { .. }))
         {
-            let lexicon = Lexicon::get(lang);
-            repair::correct_spelling(&mut unit.text, lang, lexicon, HEADING_ACCENT_LEAD, repairs);
+            repair::correct_spelling(&mut unit.text, language, HEADING_ACCENT_LEAD, repairs);
         }
     }
     out.blocks = units.into_iter().map(Unit::into_draft).collect();
-    if let Some(lang) = lang {
+    if let Some(language) = language {
         for block in out.blocks.iter_mut().filter(|b| b.chunks.len() > 1) {
-            repair::recheck(&mut block.text, lang, repairs);
+            repair::recheck(&mut block.text, language, repairs);
         }
     }
     let sure_calls = references::sure_calls(&out.blocks);
@@ -167,9 +166,9 @@ pub fn structure(
         &mut out.dropped,
         &mut out.warnings,
     );
-    if let Some(lang) = lang {
+    if let Some(language) = language {
         for note in out.footnotes.iter_mut() {
-            repair::recheck(&mut note.text, lang, repairs);
+            repair::recheck(&mut note.text, language, repairs);
         }
     }
     references::link(&mut out.blocks, &out.footnotes, &mut out.warnings);
