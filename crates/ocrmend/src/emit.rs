@@ -89,7 +89,7 @@ pub fn document(parts: Parts) -> Document {
                 .iter()
                 .map(|n| NoteRef {
                     number: n.number.to_string(),
-                    offset: b.text.as_str()[..n.at].chars().count(),
+                    offset: b.text.as_str()[..b.text.marked(n.mark)].chars().count(),
                     marker: n.marker.clone(),
                     span: index.span(&n.source),
                 })

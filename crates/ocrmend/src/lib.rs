@@ -39,6 +39,7 @@ mod lexicon;
 mod pages;
 mod render;
 mod repair;
+mod scan;
 mod structure;
 mod tracked;
 
@@ -193,37 +194,14 @@ fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Doc
         })
         .or_else(|| language::detect(input));
     let language = lang.map(language::Language::of);
-    // Repair off: no stage changes a word.
-    let repair_language = language.filter(|_| options.repair);
-    let mut layout = layout::lay_out(input, &pages, language.map(|l| l.lexicon));
-    let mut repairs = repair::Repairs::new(options.min_confidence);
-    repair::repair(&mut layout, repair_language, &mut repairs);
-    let mut structure = structure::structure(
-        input,
-        &pages,
-        &layout,
-        repair_language,
-        masthead,
-        &mut repairs,
-    );
-    let m = &mut structure.metadata;
-    if m.language.is_none() || options.lang.is_some() {
-        m.language = lang.map(|l| l.code().to_owned());
+    let layout = layout::lay_out(input, &pages, language.map(|l| l.lexicon));
+    let mut structure = structure::structure(input, &pages, &layout, masthead);
+    if structure.metadata.language.is_none() || options.lang.is_some() {
+        structure.metadata.language = lang.map(|l| l.code().to_owned());
     }
+    let mut repairs = repair::Repairs::new(options.min_confidence);
     if options.repair {
-        for value in [
-            &mut m.organ,
-            &mut m.session,
-            &mut m.agenda,
-            &mut m.agenda_title,
-            &mut m.title,
-            &mut m.subtitle,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            *value = repair::repair_value(value, language);
-        }
+        repair::repair(&mut structure, language, &mut repairs);
     }
     report_replaced_bytes(decoded, &mut structure.warnings);
     emit::document(emit::Parts {

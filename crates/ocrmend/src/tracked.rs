@@ -9,10 +9,16 @@ use std::ops::Range;
 /// A string and, for each of its bytes, the input byte it stands for. Inserted text
 /// (the space that joins two lines, a replacement) stands for the input position it
 /// was put at.
+///
+/// A position between characters can be marked ([`Tracked::mark`]): where a note call
+/// was cut out, say. Replacements keep each mark where it was relative to the text
+/// around it; the other edits (trimming, folding, splitting) are for text not marked
+/// yet.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tracked {
     text: String,
     src: Vec<usize>,
+    marks: Vec<usize>,
 }
 
 impl Tracked {
@@ -77,8 +83,46 @@ impl Tracked {
     /// range's input.
     pub fn replace(&mut self, range: Range<usize>, with: &str) {
         let at = self.source_at(range.start);
+        self.shift_marks(std::slice::from_ref(&(range.clone(), with.len())));
         self.text.replace_range(range.clone(), with);
         self.src.splice(range, std::iter::repeat_n(at, with.len()));
+    }
+
+    /// Remember the position `at` (a byte offset between characters); the handle
+    /// returned gives it back, moved with later replacements.
+    pub fn mark(&mut self, at: usize) -> usize {
+        self.marks.push(at);
+        self.marks.len() - 1
+    }
+
+    /// Where mark `handle` stands now.
+    pub fn marked(&self, handle: usize) -> usize {
+        self.marks[handle]
+    }
+
+    /// Move the marks for replacements (sorted, not overlapping ranges, and the length
+    /// of each new text): a mark after a range moves by the change in length; a mark
+    /// inside one goes to the end of its new text; a mark at a range's start stays
+    /// before it.
+    fn shift_marks(&mut self, edits: &[(Range<usize>, usize)]) {
+        for mark in &mut self.marks {
+            let old = *mark;
+            let mut delta: isize = 0;
+            for (range, new_len) in edits {
+                if range.end <= old && !(range.is_empty() && range.start == old) {
+                    delta += *new_len as isize - range.len() as isize;
+                } else if range.start < old {
+                    *mark = (range.start as isize + delta) as usize + new_len;
+                    delta = isize::MIN;
+                    break;
+                } else {
+                    break;
+                }
+            }
+            if delta != isize::MIN {
+                *mark = (old as isize + delta) as usize;
+            }
+        }
     }
 
     /// Make every edit (output range, new text) at once, in time linear in the text:
@@ -87,6 +131,11 @@ impl Tracked {
     pub fn replace_all(&mut self, edits: &[(Range<usize>, String)]) {
         if edits.is_empty() {
             return;
+        }
+        if !self.marks.is_empty() {
+            let lengths: Vec<(Range<usize>, usize)> =
+                edits.iter().map(|(r, w)| (r.clone(), w.len())).collect();
+            self.shift_marks(&lengths);
         }
         let mut text = String::with_capacity(self.text.len());
         let mut src = Vec::with_capacity(self.src.len());
@@ -108,14 +157,17 @@ impl Tracked {
 
     /// Cut the output at `at`: `self` keeps the start, the rest is returned.
     pub fn split_off(&mut self, at: usize) -> Tracked {
+        debug_assert!(self.marks.is_empty(), "marks are set after the last split");
         Tracked {
             text: self.text.split_off(at),
             src: self.src.split_off(at),
+            marks: Vec::new(),
         }
     }
 
     /// Trim white space at both ends.
     pub fn trim(&mut self) {
+        debug_assert!(self.marks.is_empty(), "marks are set after the last trim");
         let end = self.text.trim_end().len();
         self.text.truncate(end);
         self.src.truncate(end);
@@ -126,6 +178,7 @@ impl Tracked {
 
     /// Fold every run of white space into one plain space.
     pub fn fold_spaces(&mut self) {
+        debug_assert!(self.marks.is_empty(), "marks are set after the last fold");
         let mut text = String::with_capacity(self.text.len());
         let mut src = Vec::with_capacity(self.src.len());
         let mut in_space = false;
@@ -180,6 +233,37 @@ mod tests {
         at_once.replace_all(&edits);
         assert_eq!(at_once, one_by_one);
         assert_eq!(at_once.as_str(), "à système a l’horizon");
+    }
+
+    #[test]
+    fn marks_follow_replacements_around_them() {
+        let input = "la systéme® de 1’ONU";
+        let mut t = Tracked::new();
+        t.push_input(input, 0..input.len());
+        let call = input.find('®').unwrap();
+        t.replace(call..call + '®'.len_utf8(), "");
+        let after_word = t.mark(call);
+        let at_start = t.mark(0);
+        let end = t.mark(t.len());
+        let systeme = input.find("systéme").unwrap();
+        let one = t.as_str().find("1’").unwrap();
+        t.replace_all(&[
+            (0..2, "le".to_owned()),
+            (systeme..call, "système".to_owned()),
+            (one..one + 1, "l".to_owned()),
+        ]);
+        assert_eq!(t.as_str(), "le système de l’ONU");
+        assert_eq!(&t.as_str()[..t.marked(after_word)], "le système");
+        assert_eq!(
+            t.marked(at_start),
+            0,
+            "a mark at an edit's start stays before it"
+        );
+        assert_eq!(t.marked(end), t.len());
+        // A mark inside a replaced range goes to the end of the new text.
+        let inside = t.mark(4);
+        t.replace(3..10, "régime");
+        assert_eq!(&t.as_str()[..t.marked(inside)], "le régime");
     }
 
     #[test]

@@ -25,9 +25,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostics::{Rule, Stage};
+use crate::document::BlockKind;
 use crate::language::{Lang, Language};
-use crate::layout::Layout;
 use crate::lexicon::{Lexicon, Tags};
+use crate::structure::Structure;
 use crate::tracked::Tracked;
 
 /// One repaired word, before its span is converted to characters.
@@ -72,8 +73,10 @@ impl Repairs {
 /// Below this confidence a correction is withheld, unless the caller says otherwise.
 pub const MIN_CONFIDENCE: f64 = 0.6;
 
-static ELIDED_L: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[\s(«“\[])([1I|\[\]!]’['’]? ?)[\p{L}«]").unwrap());
+static ELIDED_L: LazyLock<Regex> = LazyLock::new(|| {
+    let l = regex::escape(crate::scan::L_LOOKALIKES);
+    Regex::new(&format!(r"(?:^|[\s(«“\[])([{l}]’['’]? ?)[\p{{L}}«]")).unwrap()
+});
 static CAPITAL_IL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[.!?»]\s+)((?:11|I1|1l|lI|II|I\])(s?)) (?:est|a|ont|s’|n’|ne|se|y|sera|serait|était|sont|avait|avaient|convient|faut|importe|reste|existe|semble|peut|peuvent|doit|doivent|devrait|pourrait)\b").unwrap()
 });
@@ -98,19 +101,52 @@ const ELISION_STEMS: &[&str] = &[
     "d", "l", "s", "n", "j", "m", "c", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
 ];
 
-/// Repair every chunk of the layout in place.
-pub fn repair(layout: &mut Layout, language: Option<&Language>, repairs: &mut Repairs) {
-    let apostrophe = dominant_apostrophe(layout);
-    for chunk in &mut layout.chunks {
-        repair_text(&mut chunk.text, language, apostrophe, repairs);
+/// Of two accent variants both in the lexicon, a heading takes the more frequent by
+/// this lead: a heading is a noun phrase, and the verb form that competes with a
+/// noun (`Résume` / `Résumé`) is the rarer one.
+const HEADING_ACCENT_LEAD: u16 = 1;
+
+/// Repair every text of the structure, once: the blocks (and headings as noun
+/// phrases), the footnotes, and the metadata values (whose changes are not listed: the
+/// masthead is in `removed`).
+pub fn repair(structure: &mut Structure, language: Option<&Language>, repairs: &mut Repairs) {
+    let apostrophe = dominant_apostrophe(
+        structure
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .chain(structure.footnotes.iter().map(|f| f.text.as_str())),
+    );
+    for block in &mut structure.blocks {
+        repair_text(&mut block.text, language, apostrophe, repairs);
+        if let (Some(language), BlockKind::Heading { .. }) = (language, &block.kind) {
+            correct_spelling(&mut block.text, language, HEADING_ACCENT_LEAD, repairs);
+        }
+    }
+    for note in &mut structure.footnotes {
+        repair_text(&mut note.text, language, apostrophe, repairs);
+    }
+    let m = &mut structure.metadata;
+    for value in [
+        &mut m.organ,
+        &mut m.session,
+        &mut m.agenda,
+        &mut m.agenda_title,
+        &mut m.title,
+        &mut m.subtitle,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        *value = repair_value(value, language);
     }
 }
 
 /// The apostrophe the document writes inside words, when one is clearly its habit.
-fn dominant_apostrophe(layout: &Layout) -> Option<char> {
+fn dominant_apostrophe<'a>(texts: impl Iterator<Item = &'a str>) -> Option<char> {
     let (mut straight, mut curly) = (0usize, 0usize);
-    for chunk in &layout.chunks {
-        for caps in APOSTROPHE.captures_iter(chunk.text.as_str()) {
+    for text in texts {
+        for caps in APOSTROPHE.captures_iter(text) {
             if &caps[1] == "'" {
                 straight += 1;
             } else {
@@ -225,14 +261,6 @@ pub fn repair_text(
     correct_by_context(text, language, repairs);
 }
 
-/// Check again the words of a text that the structure stage joined across a page
-/// break (`ulti-` / `mos`, `a` / `assumer`): spelling and context only, the glyph
-/// passes having seen every piece.
-pub fn recheck(text: &mut Tracked, language: &Language, repairs: &mut Repairs) {
-    correct_spelling(text, language, spelling::FREQUENCY_LEAD, repairs);
-    correct_by_context(text, language, repairs);
-}
-
 /// `’adoption` → `l’adoption` when the word is one an article elides before; `s
 /// ’offraient` → `s’offraient`.
 fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, repairs: &mut Repairs) {
@@ -289,7 +317,7 @@ fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, repairs: &mut Repairs
 /// whose accented variant is more frequent by `lead`. Words inside a link or a
 /// document symbol (`www.undp.org`, `A/74/336`) and quoted words of another language
 /// stay.
-pub fn correct_spelling(text: &mut Tracked, language: &Language, lead: u16, repairs: &mut Repairs) {
+fn correct_spelling(text: &mut Tracked, language: &Language, lead: u16, repairs: &mut Repairs) {
     let (lang, lexicon) = (language.lang, language.lexicon);
     let words = context::words(text.as_str());
     let foreign = |k: usize| words.get(k).is_some_and(|w| foreign_word(w.text, language));
@@ -418,8 +446,8 @@ fn in_link_or_symbol(text: &str, range: std::ops::Range<usize>) -> bool {
             && after[1..].starts_with(|c: char| c.is_alphanumeric())
 }
 
-/// Repair a metadata value (its changes are not listed: the masthead is in `removed`).
-pub fn repair_value(value: &str, language: Option<&Language>) -> String {
+/// Repair a metadata value, its changes not listed.
+fn repair_value(value: &str, language: Option<&Language>) -> String {
     let mut text = Tracked::new();
     text.push_input(value, 0..value.len());
     repair_text(&mut text, language, None, &mut Repairs::new(MIN_CONFIDENCE));
@@ -498,12 +526,17 @@ mod tests {
     use super::*;
 
     fn run(text: &str, lang: Lang) -> (String, Vec<Repair>) {
-        let pages = crate::pages::paginate(text);
-        let language = Language::of(lang);
-        let mut layout = crate::layout::lay_out(text, &pages, Some(language.lexicon));
+        let mut tracked = Tracked::new();
+        tracked.push_input(text, 0..text.len());
         let mut repairs = Repairs::new(MIN_CONFIDENCE);
-        repair(&mut layout, Some(language), &mut repairs);
-        (layout.chunks[0].text.as_str().to_owned(), repairs.made)
+        let apostrophe = dominant_apostrophe(std::iter::once(text));
+        repair_text(
+            &mut tracked,
+            Some(Language::of(lang)),
+            apostrophe,
+            &mut repairs,
+        );
+        (tracked.as_str().to_owned(), repairs.made)
     }
 
     #[test]

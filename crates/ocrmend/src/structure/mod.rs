@@ -17,10 +17,8 @@ pub mod units;
 
 use crate::diagnostics::{RemovalReason, WarningCode};
 use crate::document::{BlockKind, Metadata};
-use crate::language::Language;
 use crate::layout::{Chunk, Layout, Zone};
 use crate::pages::Pages;
-use crate::repair::{self, Repairs};
 use crate::tracked::Tracked;
 use units::{ColumnNumber, Opening};
 
@@ -35,12 +33,12 @@ pub struct BlockDraft {
     pub notes: Vec<NoteDraft>,
 }
 
-/// A footnote reference found in a block: the marker was cut out of the text at
-/// byte `at`.
+/// A footnote reference found in a block: the marker was cut out of the text where
+/// its mark `mark` stands ([`Tracked::marked`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoteDraft {
     pub number: NoteNumber,
-    pub at: usize,
+    pub mark: usize,
     pub marker: String,
     pub source: std::ops::Range<usize>,
 }
@@ -92,19 +90,12 @@ pub struct Structure {
     pub warnings: Vec<WarningDraft>,
 }
 
-/// Of two accent variants both in the lexicon, a heading takes the more frequent by
-/// this lead: a heading is a noun phrase, and the verb form that competes with a
-/// noun (`Résume` / `Résumé`) is the rarer one.
-const HEADING_ACCENT_LEAD: u16 = 1;
-
 /// Read the structure of a laid-out report.
 pub fn structure(
     input: &str,
     pages: &Pages,
     layout: &Layout,
-    language: Option<&Language>,
     masthead: masthead::Masthead,
-    repairs: &mut Repairs,
 ) -> Structure {
     let mut out = Structure::default();
     let masthead_end = if masthead.lines.is_empty() {
@@ -139,20 +130,7 @@ pub fn structure(
         &mut out.warnings,
     );
     headings::number_headings(&mut units, layout.body_width, &mut out.warnings);
-    if let Some(language) = language {
-        for unit in units
-            .iter_mut()
-            .filter(|u| matches!(u.kind, UnitKind::Heading { .. }))
-        {
-            repair::correct_spelling(&mut unit.text, language, HEADING_ACCENT_LEAD, repairs);
-        }
-    }
     out.blocks = units.into_iter().map(Unit::into_draft).collect();
-    if let Some(language) = language {
-        for block in out.blocks.iter_mut().filter(|b| b.chunks.len() > 1) {
-            repair::recheck(&mut block.text, language, repairs);
-        }
-    }
     let sure_calls = references::sure_calls(&out.blocks);
     out.footnotes = footnotes::read_footnotes(
         input,
@@ -166,11 +144,6 @@ pub fn structure(
         &mut out.dropped,
         &mut out.warnings,
     );
-    if let Some(language) = language {
-        for note in out.footnotes.iter_mut() {
-            repair::recheck(&mut note.text, language, repairs);
-        }
-    }
     references::link(&mut out.blocks, &out.footnotes, &mut out.warnings);
     out
 }

@@ -81,10 +81,12 @@ fn cut_calls(block: &mut BlockDraft, mut calls: Vec<(&Candidate, &FootnoteDraft)
     calls.sort_by_key(|(c, _)| c.range.start);
     let mut removed_before = 0;
     let mut notes = Vec::new();
+    let mut cut_at = Vec::new();
     for (c, f) in &calls {
+        cut_at.push(c.range.start - removed_before);
         notes.push(NoteDraft {
             number: f.number,
-            at: c.range.start - removed_before,
+            mark: 0,
             marker: block.text.as_str()[c.range.clone()].to_owned(),
             source: block.text.source_range(c.range.clone()),
         });
@@ -92,6 +94,10 @@ fn cut_calls(block: &mut BlockDraft, mut calls: Vec<(&Candidate, &FootnoteDraft)
     }
     for (c, _) in calls.iter().rev() {
         block.text.replace(c.range.clone(), "");
+    }
+    // Marked once the text is final, so that word repairs keep each call in place.
+    for (note, at) in notes.iter_mut().zip(cut_at) {
+        note.mark = block.text.mark(at);
     }
     block.notes = notes;
 }
@@ -132,8 +138,8 @@ fn call_score(text: &str, at: usize, glyphs: &str) -> f64 {
         .is_some_and(|c| c.is_uppercase())
         && after.starts_with(' ');
     let digits_only = glyphs.chars().all(|c| c.is_ascii_digit());
-    // An apostrophe after a one-letter word elides it (`l’ Assemblée`, `d’`).
-    if glyphs.starts_with(['’', '\'']) && word_before_is_single_letter(text, at) {
+    // An apostrophe after a one-letter word elides it (`l’ Assemblée`, `d’`, `1’ ONU`).
+    if glyphs.starts_with(['’', '\'']) && crate::scan::one_letter_before(text, at) {
         return 0.0;
     }
     // `n° 2`, `N® 30822`: the numero sign, not a call.
@@ -185,14 +191,6 @@ fn after_year(text: &str, at: usize) -> bool {
         .next()
         .unwrap_or("");
     digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
-}
-
-fn word_before_is_single_letter(text: &str, at: usize) -> bool {
-    let word = text[..at]
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    word.chars().count() == 1
 }
 
 /// Whether a quotation mark at `at` closes a quotation opened before it.

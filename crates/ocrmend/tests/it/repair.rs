@@ -137,9 +137,9 @@ fn a_passage_in_another_language_is_left_alone() {
 
 #[test]
 fn the_masthead_names_the_language_when_the_text_is_too_short_to_tell() {
-    // The seed's masthead down to its language lines: too few function words to tell.
+    // The seed's masthead down to its subtitle: too few function words to tell.
     let seed = String::from_utf8(common::fixture("A-75-371-fr.ocr.txt")).unwrap();
-    let masthead: String = seed.lines().take(12).map(|l| format!("{l}\n")).collect();
+    let masthead: String = seed.lines().take(23).map(|l| format!("{l}\n")).collect();
     let text = format!("{masthead}\n1. Le systéme.\n");
     let doc = common::clean(text.as_bytes(), "short").document;
     assert_eq!(doc.metadata.language.as_deref(), Some("fr"));
