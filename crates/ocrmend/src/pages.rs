@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostics::RemovalReason;
+use crate::scan::symbol::{self, symbol_parts};
 
 /// One line of input. `span` is its content, without the line end.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,10 +49,6 @@ pub struct Pages {
     pub job: Option<String>,
 }
 
-static SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z]{1,4}(?:/[A-Z0-9][A-Za-z0-9.\-]*){2,5}$").unwrap());
-static JOB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{2}-\d{5})(?:\s*\([A-Z]\))?$").unwrap());
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}/\d{1,4}$").unwrap());
 static DATE_CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{6}$").unwrap());
 static BARCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\d{6,}\*$").unwrap());
@@ -61,7 +58,7 @@ static JOB_SUFFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\([A-Z]\)$")
 pub fn paginate(text: &str) -> Pages {
     let raw = split_lines(text);
     let symbol = running_symbol(text, &raw);
-    let job = job_number(text, &raw);
+    let job = footer_job(text, &raw);
     let has_form_feed = text.contains('\u{c}');
 
     let mut lines = Vec::with_capacity(raw.len());
@@ -157,19 +154,19 @@ fn running_symbol(text: &str, lines: &[RawLine]) -> Option<String> {
         lines
             .iter()
             .map(|l| text[l.span.clone()].trim())
-            .filter(|t| SYMBOL.is_match(t)),
+            .filter(|t| symbol_parts(t).is_some_and(|n| (2..=5).contains(&n))),
         2,
     )
 }
 
 /// The job number: the `NN-NNNNN` token of footer lines.
-fn job_number(text: &str, lines: &[RawLine]) -> Option<String> {
+fn footer_job(text: &str, lines: &[RawLine]) -> Option<String> {
     let tokens = lines
         .iter()
         .flat_map(|l| text[l.span.clone()].split_whitespace())
         .filter_map(|t| {
             let t = t.split('(').next().unwrap_or(t);
-            JOB.captures(t).map(|c| c.get(1).unwrap().as_str())
+            symbol::job_number(t)
         });
     most_frequent(tokens, 1)
 }
@@ -195,15 +192,17 @@ fn furniture(line: &str, symbol: Option<&str>) -> Option<RemovalReason> {
         return None;
     }
     let tokens: Vec<&str> = line.split_whitespace().collect();
-    let has_job = tokens
-        .iter()
-        .any(|t| JOB.is_match(t) || JOB.is_match(t.split('(').next().unwrap_or(t)));
+    let has_job = tokens.iter().any(|t| {
+        symbol::job_number(t)
+            .or_else(|| symbol::job_number(t.split('(').next().unwrap_or(t)))
+            .is_some()
+    });
     let furniture_token = |t: &&str| {
         Some(*t) == symbol
             || PAGE_NUMBER.is_match(t)
             || BARCODE.is_match(t)
-            || JOB.is_match(t)
-            || JOB.is_match(t.split('(').next().unwrap_or(t)) && t.ends_with(')')
+            || symbol::job_number(t).is_some()
+            || symbol::job_number(t.split('(').next().unwrap_or(t)).is_some() && t.ends_with(')')
             || has_job && (DATE_CODE.is_match(t) || JOB_SUFFIX.is_match(t))
     };
     if !tokens.iter().all(furniture_token) {

@@ -25,6 +25,7 @@
 
 use crate::document::Metadata;
 use crate::language::Lang;
+use crate::scan::symbol::{is_symbol, job_digits};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1, one_of, space0, space1};
@@ -609,7 +610,7 @@ fn field(input: &str) -> Res<'_, Field<'_>> {
         Field::Organ(printed, lang)
     });
     // Before the damaged symbol, which would take a lone `E` or `A` for one.
-    let symbol = map(verify(word, is_well_formed_symbol), Field::Symbol);
+    let symbol = map(verify(word, |s: &str| is_symbol(s)), Field::Symbol);
     alt((
         un_name,
         organ,
@@ -697,20 +698,6 @@ fn year(input: &str) -> Res<'_, u32> {
     .parse(input)
 }
 
-/// A symbol such as `A/75/371`, `S/2020/123`, `E/CN.6/2020/3`, `A/HRC/45/1`,
-/// `A/75/371/Add.1`: an organ's capitals, then `/`-separated parts, with a number.
-fn is_well_formed_symbol(symbol: &str) -> bool {
-    fn grammar(input: &str) -> Res<'_, &str> {
-        let part = take_while1(|c: char| c.is_ascii_alphanumeric() || c == '.' || c == '-');
-        recognize((
-            take_while1(|c: char| c.is_ascii_uppercase()),
-            many1(preceded(char('/'), part)),
-        ))
-        .parse(input)
-    }
-    all_consuming(grammar).parse(symbol).is_ok() && symbol.contains(|c: char| c.is_ascii_digit())
-}
-
 /// A symbol the OCR broke up (`Al 80/ 297`, `Al 79I 2 14`): pieces made of a symbol's
 /// glyphs and their look-alikes that mend into a well-formed symbol.
 fn damaged_symbol(input: &str) -> Res<'_, &str> {
@@ -737,14 +724,14 @@ fn mend_symbol(printed: &str) -> Option<String> {
             }
         })
         .collect();
-    is_well_formed_symbol(&mended).then_some(mended)
+    is_symbol(&mended).then_some(mended)
 }
 
 /// The masthead's own symbol when it is well formed; else the hint from the running
 /// headers, which the OCR saw several times; else the masthead's symbol mended.
 fn resolve_symbol(printed: Option<&str>, hint: Option<&str>) -> Option<String> {
     match printed {
-        Some(symbol) if is_well_formed_symbol(symbol) => Some(symbol.to_string()),
+        Some(symbol) if is_symbol(symbol) => Some(symbol.to_string()),
         _ => hint
             .map(str::to_string)
             .or_else(|| printed.and_then(mend_symbol)),
@@ -792,10 +779,9 @@ fn is_subtitle_start(line: &str) -> bool {
 /// `25-13562 (E) 270825 290825`) or a line with the job number alone.
 fn job_slug(line: &str) -> Option<&str> {
     let digits = |n| take_while_m_n(n, n, |c: char| c.is_ascii_digit());
-    let job_number = recognize((digits(2), char('-'), digits(5)));
     let language_code = (sp0, char('('), letters, char(')'));
     let print_dates = (sp1, digits(6));
-    let slug = (job_number, opt(language_code), many0(print_dates), sp0);
+    let slug = (job_digits, opt(language_code), many0(print_dates), sp0);
     all_consuming(slug)
         .parse(line)
         .ok()
