@@ -36,6 +36,7 @@ mod emit;
 mod language;
 mod layout;
 mod lexicon;
+mod masthead;
 mod pages;
 mod render;
 mod repair;
@@ -180,7 +181,7 @@ pub fn clean_str(text: &str, options: &Options) -> Result<Cleaned, Error> {
 fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Document {
     let input = decoded.text.as_str();
     let pages = pages::paginate(input);
-    let masthead = structure::read_masthead(input, &pages);
+    let masthead = masthead::read(input, &pages);
     // The language asked for, else the one the masthead names (`Français`), else the
     // text's function words.
     let lang = options

@@ -10,7 +10,6 @@
 pub mod columns;
 pub mod footnotes;
 pub mod headings;
-pub mod masthead;
 pub mod numbering;
 pub mod references;
 pub mod units;
@@ -95,7 +94,7 @@ pub fn structure(
     input: &str,
     pages: &Pages,
     layout: &Layout,
-    masthead: masthead::Masthead,
+    masthead: crate::masthead::Masthead,
 ) -> Structure {
     let mut out = Structure::default();
     let masthead_end = if masthead.lines.is_empty() {
@@ -146,18 +145,6 @@ pub fn structure(
     );
     references::link(&mut out.blocks, &out.footnotes, &mut out.warnings);
     out
-}
-
-/// Parse the masthead from the document's first lines (its line indices are into
-/// `Pages::lines`).
-pub fn read_masthead(input: &str, pages: &Pages) -> masthead::Masthead {
-    const MASTHEAD_LINES: usize = 80;
-    let first = pages.lines.len().min(MASTHEAD_LINES);
-    let texts: Vec<&str> = pages.lines[..first]
-        .iter()
-        .map(|l| input[l.span.clone()].trim())
-        .collect();
-    masthead::parse(&texts, pages.symbol.as_deref(), pages.job.as_deref())
 }
 
 /// A heading, paragraph or item being assembled from chunks.

@@ -1,0 +1,358 @@
+//! The line grammars of the masthead (`nom` parsers): header fields, dates, the
+//! session, agenda and subtitle lines, the first page's job slug, and the matching
+//! that is blind to case, accents and l/I confusions.
+
+use crate::language::Lang;
+use crate::scan::symbol::{is_symbol, job_digits};
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
+use nom::character::complete::{char, digit1, one_of, space0, space1};
+use nom::combinator::{
+    all_consuming, consumed, eof, map, map_opt, map_res, opt, recognize, verify,
+};
+use nom::error::{Error, ErrorKind};
+use nom::multi::{many0, many1, many_till, separated_list1};
+use nom::sequence::{preceded, terminated};
+use nom::{IResult, Parser};
+
+use super::vocabulary::*;
+
+/// One value read off a header line.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Field<'a> {
+    UnName(Lang),
+    /// As printed; damaged when not well formed.
+    Symbol(&'a str),
+    Organ(&'a str, Lang),
+    Distribution(&'a str),
+    Date(Date<'a>),
+    LanguageName(Lang),
+    Original(&'a str),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Date<'a> {
+    pub(super) printed: &'a str,
+    pub(super) iso: String,
+    pub(super) lang: Lang,
+}
+
+pub(super) type Res<'a, O> = IResult<&'a str, O>;
+
+pub(super) fn sp0(input: &str) -> Res<'_, &str> {
+    space0(input)
+}
+
+pub(super) fn sp1(input: &str) -> Res<'_, &str> {
+    space1(input)
+}
+
+pub(super) fn word(input: &str) -> Res<'_, &str> {
+    take_while1(|c: char| !c.is_whitespace()).parse(input)
+}
+
+pub(super) fn letters(input: &str) -> Res<'_, &str> {
+    take_while1(char::is_alphabetic).parse(input)
+}
+
+pub(super) fn no_match<O>(input: &str) -> Res<'_, O> {
+    Err(nom::Err::Error(Error::new(input, ErrorKind::Alt)))
+}
+
+/// Matches `expected` word for word, blind to case, accents and l/I confusions
+/// (`Assemblee generale`, `Conseil des droits de I’homme`); yields the words as printed.
+pub(super) fn phrase<'a>(expected: &'static str) -> impl FnMut(&'a str) -> Res<'a, &'a str> {
+    move |input| {
+        let mut rest = input;
+        for (n, want) in expected.split(' ').enumerate() {
+            if n > 0 {
+                rest = sp1(rest)?.0;
+            }
+            rest = verify(word, |printed: &str| same_word(printed, want))
+                .parse(rest)?
+                .0;
+        }
+        Ok((rest, &input[..input.len() - rest.len()]))
+    }
+}
+
+/// The first phrase of `vocabulary` found at the input, with its tag.
+pub(super) fn tagged_phrase<'a, T: Copy>(
+    vocabulary: &'static [(&'static str, T)],
+) -> impl FnMut(&'a str) -> Res<'a, (&'a str, T)> {
+    move |input| {
+        vocabulary
+            .iter()
+            .find_map(|&(name, tag)| {
+                phrase(name)(input)
+                    .ok()
+                    .map(|(rest, printed)| (rest, (printed, tag)))
+            })
+            .map_or_else(|| no_match(input), Ok)
+    }
+}
+
+pub(super) fn any_phrase<'a>(
+    names: &'static [&'static str],
+) -> impl FnMut(&'a str) -> Res<'a, &'a str> {
+    move |input| {
+        names
+            .iter()
+            .find_map(|&name| phrase(name)(input).ok())
+            .map_or_else(|| no_match(input), Ok)
+    }
+}
+
+/// A header line: one or more fields and nothing else.
+pub(super) fn field_line(line: &str) -> Option<Vec<Field<'_>>> {
+    all_consuming(many1(terminated(field, sp0)))
+        .parse(line)
+        .ok()
+        .map(|(_, fields)| fields)
+}
+
+pub(super) fn field(input: &str) -> Res<'_, Field<'_>> {
+    let un_name = map(tagged_phrase(UN_NAMES), |(_, lang)| Field::UnName(lang));
+    let organ = map(tagged_phrase(ORGANS), |(printed, lang)| {
+        Field::Organ(printed, lang)
+    });
+    // Before the damaged symbol, which would take a lone `E` or `A` for one.
+    let symbol = map(verify(word, |s: &str| is_symbol(s)), Field::Symbol);
+    alt((
+        un_name,
+        organ,
+        distribution,
+        original,
+        map(date, Field::Date),
+        symbol,
+        language_name,
+        map(damaged_symbol, Field::Symbol),
+    ))
+    .parse(input)
+}
+
+/// `Distr. générale`, `Distr.: General`, `Distr. limitada`: the word is the value.
+pub(super) fn distribution(input: &str) -> Res<'_, Field<'_>> {
+    let label = (
+        tag_no_case("Distr"),
+        opt(one_of(".,")),
+        sp0,
+        opt(one_of(":;")),
+        sp0,
+    );
+    map(preceded(label, letters), Field::Distribution).parse(input)
+}
+
+/// `Original : anglais`, `Original: English`, `Original: inglés`.
+pub(super) fn original(input: &str) -> Res<'_, Field<'_>> {
+    let label = (tag_no_case("Original"), sp0, one_of(":;"), sp0);
+    let languages = take_while1(|c: char| c.is_alphabetic() || c == '/');
+    map(preceded(label, languages), Field::Original).parse(input)
+}
+
+/// The document's own language, as the language line names it (`Frangais`, `Espaiiol`).
+pub(super) fn language_name(input: &str) -> Res<'_, Field<'_>> {
+    map_opt(letters, |printed| {
+        closest(printed, LANGUAGE_NAMES.iter().copied())
+    })
+    .map(Field::LanguageName)
+    .parse(input)
+}
+
+/// `30 septembre 2020`, `1er août 2021`, `22 de julio de 2024`, `26 August 2025`.
+pub(super) fn date(input: &str) -> Res<'_, Date<'_>> {
+    let spanish_de = || opt(terminated(tag_no_case("de"), sp1));
+    map(
+        consumed((day, sp1, spanish_de(), month, sp1, spanish_de(), year)),
+        |(printed, (day, _, _, (month, lang), _, _, year))| Date {
+            printed,
+            iso: format!("{year:04}-{month:02}-{day:02}"),
+            lang,
+        },
+    )
+    .parse(input)
+}
+
+pub(super) fn day(input: &str) -> Res<'_, u32> {
+    let number = map_opt(
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        |digits: &str| digits.parse().ok().filter(|day| (1..=31).contains(day)),
+    );
+    terminated(number, opt(tag("er"))).parse(input)
+}
+
+/// A month's name in any of the three languages, its number and language. An accent
+/// lost or misread (`aofit`, `fevrier`) still names the month.
+pub(super) fn month(input: &str) -> Res<'_, (u32, Lang)> {
+    map_opt(letters, |printed| closest(printed, month_names())).parse(input)
+}
+
+/// Every month's name with its number and language.
+pub(super) fn month_names() -> impl Iterator<Item = (&'static str, (u32, Lang))> {
+    MONTHS.iter().flat_map(|&(lang, names)| {
+        names
+            .into_iter()
+            .zip(1..)
+            .map(move |(name, number)| (name, (number, lang)))
+    })
+}
+
+pub(super) fn year(input: &str) -> Res<'_, u32> {
+    map_res(
+        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+        str::parse,
+    )
+    .parse(input)
+}
+
+/// A symbol the OCR broke up (`Al 80/ 297`, `Al 79I 2 14`): pieces made of a symbol's
+/// glyphs and their look-alikes that mend into a well-formed symbol.
+pub(super) fn damaged_symbol(input: &str) -> Res<'_, &str> {
+    let glyph = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || "/.-|l!".contains(c);
+    let pieces = recognize(separated_list1(sp1, take_while1(glyph)));
+    verify(pieces, |printed: &str| mend_symbol(printed).is_some()).parse(input)
+}
+
+/// Drops the spaces and reads a look-alike next to a digit as `/`.
+pub(super) fn mend_symbol(printed: &str) -> Option<String> {
+    let glyphs: Vec<char> = printed.chars().filter(|c| !c.is_whitespace()).collect();
+    let next_to_digit = |k: usize| {
+        (k > 0 && glyphs[k - 1].is_ascii_digit())
+            || glyphs.get(k + 1).is_some_and(|c| c.is_ascii_digit())
+    };
+    let mended: String = glyphs
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            if SLASH_LOOKALIKES.contains(&c) && next_to_digit(k) {
+                '/'
+            } else {
+                c
+            }
+        })
+        .collect();
+    is_symbol(&mended).then_some(mended)
+}
+
+/// The masthead's own symbol when it is well formed; else the hint from the running
+/// headers, which the OCR saw several times; else the masthead's symbol mended.
+pub(super) fn resolve_symbol(printed: Option<&str>, hint: Option<&str>) -> Option<String> {
+    match printed {
+        Some(symbol) if is_symbol(symbol) => Some(symbol.to_string()),
+        _ => hint
+            .map(str::to_string)
+            .or_else(|| printed.and_then(mend_symbol)),
+    }
+}
+
+/// `Soixante-quinzième session`, `Eightieth session`, `Septuagésimo noveno período de
+/// sesiones`, `Session de 2020`, `Período de sesiones de 2020`, `2020 session`.
+pub(super) fn is_session_line(line: &str) -> bool {
+    let session_noun = || any_phrase(SESSION_NOUNS);
+    let qualified = many_till(terminated(word, sp1), (session_noun(), eof)).parse(line);
+    if let Ok((_, (qualifiers, _))) = qualified {
+        return qualifiers.len() <= MAX_SESSION_QUALIFIERS;
+    }
+    let noun_then_year = (session_noun(), sp1, phrase("de"), sp1, year, eof).parse(line);
+    let year_then_noun = (year, sp1, session_noun(), eof).parse(line);
+    noun_then_year.is_ok() || year_then_noun.is_ok()
+}
+
+/// `Point 25 b) de l’ordre du jour`, `Item 76 (a) of the provisional agenda`,
+/// `Tema 18 f) de la lista preliminar`, `Agenda item 3`: the wording's language.
+pub(super) fn agenda_line(line: &str) -> Option<Lang> {
+    let (_, ((_, lang), _, _)) = (tagged_phrase(AGENDA_KEYWORDS), sp1, digit1)
+        .parse(line)
+        .ok()?;
+    let folded = fold(line);
+    AGENDA_NOUNS
+        .iter()
+        .any(|noun| folded.contains(noun))
+        .then_some(lang)
+}
+
+pub(super) fn is_subtitle_start(line: &str) -> bool {
+    (
+        any_phrase(SUBTITLE_NOUNS),
+        sp1,
+        any_phrase(SUBTITLE_LINKS),
+        sp1,
+    )
+        .parse(line)
+        .is_ok()
+}
+
+/// The job number from the first page's footer slug (`25-14327(F) 090925 110925`,
+/// `25-13562 (E) 270825 290825`) or a line with the job number alone.
+pub(super) fn job_slug(line: &str) -> Option<&str> {
+    let digits = |n| take_while_m_n(n, n, |c: char| c.is_ascii_digit());
+    let language_code = (sp0, char('('), letters, char(')'));
+    let print_dates = (sp1, digits(6));
+    let slug = (job_digits, opt(language_code), many0(print_dates), sp0);
+    all_consuming(slug)
+        .parse(line)
+        .ok()
+        .map(|(_, (job, ..))| job)
+}
+
+// Text helpers
+
+pub(super) fn fold_spaces(line: &str) -> String {
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lower case, accents off, every apostrophe as `'`.
+pub(super) fn fold_char(c: char) -> char {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    match lower {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        '’' | '‘' | '`' | '´' => '\'',
+        other => other,
+    }
+}
+
+pub(super) fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// Same word but for case, accents and the OCR's l/I/1/| confusion.
+pub(super) fn same_word(printed: &str, expected: &str) -> bool {
+    let key = |c: char| match fold_char(c) {
+        'i' | '1' | '|' | '!' => 'l',
+        other => other,
+    };
+    printed.chars().map(key).eq(expected.chars().map(key))
+}
+
+/// The candidate whose folded name is nearest `printed` (at most two edits, which
+/// covers an accent read as two glyphs, `aofit` for `août`), if no other is as near.
+pub(super) fn closest<T>(
+    printed: &str,
+    candidates: impl Iterator<Item = (&'static str, T)>,
+) -> Option<T> {
+    const MAX_EDITS: usize = 2;
+    let printed = fold(printed);
+    let mut best: Option<(usize, T)> = None;
+    let mut tied = false;
+    for (name, value) in candidates {
+        let distance =
+            rapidfuzz::distance::levenshtein::distance(printed.chars(), fold(name).chars());
+        match &best {
+            Some((nearest, _)) if distance > *nearest => {}
+            Some((nearest, _)) if distance == *nearest => tied = true,
+            _ => {
+                best = Some((distance, value));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|(distance, _)| *distance <= MAX_EDITS && !tied)
+        .map(|(_, value)| value)
+}

@@ -1,0 +1,619 @@
+//! Stage 3, masthead: the front matter of a UN report, read from the first raw OCR
+//! lines into metadata as printed (repair comes later).
+//!
+//! A masthead runs, top to bottom:
+//!
+//! ```text
+//! Nations Unies                          A/80/318        header fields: the two columns
+//! Assemblée générale                     Distr. générale   come out of the OCR paired on
+//!                                        8 septembre 2025  one line in any order, so a
+//!                                        Français          header line is read as a
+//!                                        Original : anglais  sequence of fields
+//! Quatre-vingtième session                               session
+//! Point 20 de l’ordre du jour provisoire                 agenda item
+//! Développement durable                                  agenda title (glued to the item)
+//!
+//! Les changements climatiques et leurs répercussions     title, ending with the `*` call
+//! sur la paix et la sécurité internationales*              of the title's note
+//!
+//! Rapport du Secrétaire général                          subtitle
+//! ```
+//!
+//! The first page's footer carries the job number (`25-14327(F) 090925 110925`).
+//! Scanner specks (`VAN`, `NS~`, `4 4 r`) may sit anywhere among these lines.
+//! Line grammars are `nom` parsers; values are kept as printed (white space folded),
+//! since accent and l/I repairs belong to a later stage.
+
+mod grammar;
+mod vocabulary;
+
+use grammar::*;
+use vocabulary::*;
+
+use crate::document::Metadata;
+use crate::language::Lang;
+use crate::pages::Pages;
+
+/// What the masthead told, and which input lines it used.
+#[derive(Debug, Clone, Default)]
+pub struct Masthead {
+    /// Values as printed (white space folded, title's note marker removed); accents
+    /// and l/I confusions are left for the repair stage, which runs on them later.
+    pub metadata: Metadata,
+    /// Index (into the `lines` given) of every line that belongs to the masthead,
+    /// noise lines between masthead lines included.
+    pub lines: Vec<usize>,
+    /// The glyphs that stood for the title's `*` note call, if any (e.g. "+").
+    pub title_note_marker: Option<String>,
+    /// Index of the first line after the masthead (the line after the subtitle).
+    pub end: usize,
+}
+
+/// `lines`: the document's first lines, in order, without line ends (blank lines included, as "").
+/// `symbol_hint` / `job_hint`: the document symbol (e.g. "A/80/297") and job number
+/// (e.g. "25-13562") learnt from the running headers and footers of later pages, when known;
+/// use them when the masthead's own copy is damaged or missing.
+///
+/// Input without a masthead (no symbol, organ, `Distr.` or `Original` near the top)
+/// gives an empty `Masthead`, hints unused.
+pub fn parse(lines: &[&str], symbol_hint: Option<&str>, job_hint: Option<&str>) -> Masthead {
+    let lines: Vec<String> = lines.iter().map(|line| fold_spaces(line)).collect();
+    let Some(header) = read_header(&lines) else {
+        return Masthead::default();
+    };
+    let text = read_text(&lines, &header);
+    let (title, title_note_marker) = match &text.title {
+        Some(title) => {
+            let (body, marker) = split_note_call(title);
+            (Some(body.to_string()), marker.map(str::to_string))
+        }
+        None => (None, None),
+    };
+    let date = header.date();
+    let metadata = Metadata {
+        symbol: resolve_symbol(header.printed_symbol(), symbol_hint),
+        language: header.language().map(|lang| lang.code().to_string()),
+        organ: header.organ().map(str::to_string),
+        distribution: header.distribution().map(str::to_string),
+        date: date.map(|date| date.printed.to_string()),
+        date_iso: date.map(|date| date.iso.clone()),
+        original: header.original().map(str::to_string),
+        session: header.session.map(str::to_string),
+        agenda: header.agenda.map(|(line, _)| line.to_string()),
+        agenda_title: text.agenda_title,
+        title,
+        subtitle: text.subtitle,
+        job: lines[text.end..]
+            .iter()
+            .find_map(|line| job_slug(line))
+            .or(job_hint)
+            .map(str::to_string),
+    };
+    Masthead {
+        metadata,
+        lines: (header.start..text.end)
+            .filter(|&k| !lines[k].is_empty())
+            .collect(),
+        title_note_marker,
+        end: text.end,
+    }
+}
+
+/// Parse the masthead from the document's first lines (its line indices are into
+/// `Pages::lines`).
+pub fn read(input: &str, pages: &Pages) -> Masthead {
+    const MASTHEAD_LINES: usize = 80;
+    let first = pages.lines.len().min(MASTHEAD_LINES);
+    let texts: Vec<&str> = pages.lines[..first]
+        .iter()
+        .map(|l| input[l.span.clone()].trim())
+        .collect();
+    parse(&texts, pages.symbol.as_deref(), pages.job.as_deref())
+}
+
+// ---------------------------------------------------------------------------
+// Header: the field lines down to the agenda line
+
+/// What a line in the header holds.
+enum HeaderLine<'a> {
+    Fields(Vec<Field<'a>>),
+    Session,
+    Agenda(Lang),
+    Other,
+}
+
+/// The header as read: its fields and where it lies in the input.
+#[derive(Debug, Default)]
+struct Header<'a> {
+    fields: Vec<Field<'a>>,
+    session: Option<&'a str>,
+    agenda: Option<(&'a str, Lang)>,
+    /// First line of the masthead.
+    start: usize,
+    /// First line after the header.
+    end: usize,
+}
+
+impl<'a> Header<'a> {
+    /// Only these fields show that the lines are a masthead and not text that
+    /// happens to start with a date or "United Nations".
+    fn names_a_document(&self) -> bool {
+        self.fields.iter().any(|field| {
+            matches!(
+                field,
+                Field::Symbol(_) | Field::Organ(..) | Field::Distribution(_) | Field::Original(_)
+            )
+        })
+    }
+
+    fn printed_symbol(&self) -> Option<&'a str> {
+        self.fields.iter().find_map(|field| match field {
+            Field::Symbol(symbol) => Some(*symbol),
+            _ => None,
+        })
+    }
+
+    fn organ(&self) -> Option<&'a str> {
+        self.fields.iter().find_map(|field| match field {
+            Field::Organ(organ, _) => Some(*organ),
+            _ => None,
+        })
+    }
+
+    fn distribution(&self) -> Option<&'a str> {
+        self.fields.iter().find_map(|field| match field {
+            Field::Distribution(distribution) => Some(*distribution),
+            _ => None,
+        })
+    }
+
+    fn original(&self) -> Option<&'a str> {
+        self.fields.iter().find_map(|field| match field {
+            Field::Original(original) => Some(*original),
+            _ => None,
+        })
+    }
+
+    fn date(&self) -> Option<&Date<'a>> {
+        self.fields.iter().find_map(|field| match field {
+            Field::Date(date) => Some(date),
+            _ => None,
+        })
+    }
+
+    /// The surest sign a field gives, else the agenda line's wording.
+    fn language(&self) -> Option<Lang> {
+        let signs = self.fields.iter().filter_map(language_sign);
+        signs
+            .min_by_key(|&(rank, _)| rank)
+            .map(|(_, lang)| lang)
+            .or(self.agenda.map(|(_, lang)| lang))
+    }
+}
+
+/// The language a field tells, ranked by how sure a sign it is (lower is surer): the
+/// organ's name, the language line, the Organization's name, the month's name.
+fn language_sign(field: &Field) -> Option<(u8, Lang)> {
+    match field {
+        Field::Organ(_, lang) => Some((0, *lang)),
+        Field::LanguageName(lang) => Some((1, *lang)),
+        Field::UnName(lang) => Some((2, *lang)),
+        Field::Date(date) => Some((3, date.lang)),
+        _ => None,
+    }
+}
+
+/// Reads the header from the top of `lines`; `None` when the top is not a masthead.
+fn read_header(lines: &[String]) -> Option<Header<'_>> {
+    let mut header = Header::default();
+    let mut start = None;
+    let mut k = 0;
+    while k < lines.len() {
+        let line = lines[k].as_str();
+        if line.is_empty() {
+            k += 1;
+            continue;
+        }
+        let kind = classify_header_line(line);
+        if matches!(kind, HeaderLine::Other) && !header_line_follows(lines, k + 1) {
+            break;
+        }
+        start.get_or_insert(k);
+        k += 1;
+        match kind {
+            HeaderLine::Fields(fields) => header.fields.extend(fields),
+            HeaderLine::Session => header.session = header.session.or(Some(line)),
+            // The agenda title is glued under the agenda line: the header stops here.
+            HeaderLine::Agenda(lang) => {
+                header.agenda = Some((line, lang));
+                break;
+            }
+            HeaderLine::Other => {}
+        }
+    }
+    header.start = start?;
+    header.end = k;
+    header.names_a_document().then_some(header)
+}
+
+fn classify_header_line(line: &str) -> HeaderLine<'_> {
+    if let Some(fields) = field_line(line) {
+        HeaderLine::Fields(fields)
+    } else if is_session_line(line) {
+        HeaderLine::Session
+    } else if let Some(lang) = agenda_line(line) {
+        HeaderLine::Agenda(lang)
+    } else {
+        HeaderLine::Other
+    }
+}
+
+/// Whether one of the next few non-blank lines from `from` is a header line.
+fn header_line_follows(lines: &[String], from: usize) -> bool {
+    lines[from.min(lines.len())..]
+        .iter()
+        .filter(|line| !line.is_empty())
+        .take(HEADER_LOOKAHEAD)
+        .any(|line| !matches!(classify_header_line(line), HeaderLine::Other))
+}
+
+// ---------------------------------------------------------------------------
+// Text: agenda title, title and subtitle, in blank-separated blocks
+
+/// Agenda title, title and subtitle, and the first line after them.
+struct Text {
+    agenda_title: Option<String>,
+    title: Option<String>,
+    subtitle: Option<String>,
+    end: usize,
+}
+
+/// The blocks after the header: `[agenda title], title…, subtitle`. The title is the
+/// block(s) just before the subtitle; the agenda title, the block glued to the agenda
+/// line. Without a subtitle, the block after the agenda title is taken as the title
+/// if it is short enough to be one.
+fn read_text(lines: &[String], header: &Header) -> Text {
+    let has_agenda = header.agenda.is_some();
+    let first_title_block = usize::from(has_agenda);
+    // The subtitle needs a title before it; the title may come in two blocks when the
+    // OCR saw a blank line inside it.
+    let first_subtitle_block = first_title_block + 1;
+    let blocks = read_blocks(lines, header.end, first_subtitle_block + 2);
+
+    let agenda_title: &[usize] = if has_agenda {
+        blocks.first().map_or(&[], Vec::as_slice)
+    } else {
+        &[]
+    };
+    let subtitle_at =
+        (first_subtitle_block..blocks.len()).find(|&b| is_subtitle_start(&lines[blocks[b][0]]));
+    let (title_blocks, subtitle) = match subtitle_at {
+        Some(b) => (
+            &blocks[first_title_block..b],
+            subtitle_lines(lines, &blocks[b]),
+        ),
+        None => {
+            let title = blocks
+                .get(first_title_block)
+                .filter(|block| block.len() <= MAX_TITLE_LINES);
+            (title.map_or(&[][..], std::slice::from_ref), Vec::new())
+        }
+    };
+    let title = title_blocks.concat();
+    let last_line = [subtitle.as_slice(), &title, agenda_title]
+        .into_iter()
+        .find_map(|block| block.last().copied());
+    let text_of = |block: &[usize]| {
+        (!block.is_empty()).then(|| join_wrapped(block.iter().map(|&k| lines[k].as_str())))
+    };
+    Text {
+        agenda_title: text_of(agenda_title),
+        title: text_of(&title),
+        subtitle: text_of(&subtitle),
+        end: last_line.map_or(header.end, |k| k + 1),
+    }
+}
+
+/// Up to `max` blocks from line `from` on, standalone specks skipped. A block is a run
+/// of non-blank lines, given as the indices of its text lines (specks left out).
+fn read_blocks(lines: &[String], from: usize, max: usize) -> Vec<Vec<usize>> {
+    let mut blocks = Vec::new();
+    let mut k = from;
+    while blocks.len() < max {
+        while k < lines.len() && (lines[k].is_empty() || is_noise(&lines[k])) {
+            k += 1;
+        }
+        if k >= lines.len() {
+            break;
+        }
+        let mut block = vec![k];
+        k += 1;
+        while k < lines.len() && !lines[k].is_empty() {
+            if !is_speck(&lines[k]) {
+                block.push(k);
+            }
+            k += 1;
+        }
+        blocks.push(block);
+    }
+    blocks
+}
+
+/// The subtitle's lines in its block: a heading the OCR glued under it (`Introduction`)
+/// is not part of it, a wrapped continuation is.
+fn subtitle_lines(lines: &[String], block: &[usize]) -> Vec<usize> {
+    let mut taken = vec![block[0]];
+    for pair in block.windows(2) {
+        if !continues(&lines[pair[0]], &lines[pair[1]]) {
+            break;
+        }
+        taken.push(pair[1]);
+    }
+    taken
+}
+
+/// Whether `next` goes on the sentence that `previous` left open.
+fn continues(previous: &str, next: &str) -> bool {
+    previous.ends_with([',', ':', '-', '–']) || next.starts_with(char::is_lowercase)
+}
+
+/// Joins wrapped lines with a space; a line ending in a hyphen is joined without one,
+/// which keeps real hyphens (`Sud-/Sud`) and leaves line-break ones for the repair stage.
+fn join_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let mut text = String::new();
+    for line in lines {
+        if !text.is_empty() && !text.ends_with('-') {
+            text.push(' ');
+        }
+        text.push_str(line);
+    }
+    text
+}
+
+/// Splits the title's note call (`Sud-Sud+` → `Sud-Sud`, `+`) off its end. A closing
+/// quote that answers an opening one in the title is punctuation, not a note call.
+fn split_note_call(title: &str) -> (&str, Option<&str>) {
+    let body = title.trim_end_matches(NOTE_CALL_GLYPHS);
+    let marker = &title[body.len()..];
+    if marker.is_empty() || body.trim_end().is_empty() || closes_a_quote(body, marker) {
+        return (title, None);
+    }
+    (body.trim_end(), Some(marker))
+}
+
+fn closes_a_quote(body: &str, marker: &str) -> bool {
+    let count = |glyph: char| body.chars().filter(|&c| c == glyph).count();
+    match marker.chars().next() {
+        Some('”') => count('“') > count('”'),
+        Some('’') => count('‘') > 0,
+        Some('"') => count('"') % 2 == 1,
+        Some('\'') => body.split_whitespace().any(|word| word.starts_with('\'')),
+        _ => false,
+    }
+}
+
+/// Scanner specks read as text (`VAN`, `NS~`, `4 4 r`, `Il.`): no word of four letters
+/// and few letters in all.
+fn is_noise(line: &str) -> bool {
+    let longest_word = line
+        .split(|c: char| !c.is_alphabetic())
+        .map(|word| word.chars().count())
+        .max()
+        .unwrap_or(0);
+    longest_word < 4 && letter_count(line) < 8
+}
+
+/// Inside a block, where a short line may end a wrapped title (`the Sea’`), only a
+/// speck of one or two letters and no digit is noise.
+fn is_speck(line: &str) -> bool {
+    letter_count(line) < 3 && !line.contains(|c: char| c.is_ascii_digit())
+}
+
+fn letter_count(line: &str) -> usize {
+    line.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nom::Parser;
+
+    fn some(value: &str) -> Option<String> {
+        Some(value.to_string())
+    }
+
+    fn parse_text(text: &str, symbol_hint: Option<&str>, job_hint: Option<&str>) -> Masthead {
+        let lines: Vec<&str> = text.lines().collect();
+        parse(&lines, symbol_hint, job_hint)
+    }
+
+    fn iso_date(printed: &str) -> Option<String> {
+        nom::combinator::all_consuming(date)
+            .parse(printed)
+            .ok()
+            .map(|(_, date)| date.iso)
+    }
+
+    /// The real mastheads of `tests/data/mastheads/*.txt`, each file `key: value`
+    /// lines (the expected metadata, note marker, masthead lines and end; the hints
+    /// `hint_symbol` and `hint_job` for the parser; `#` comments), `---`, then the OCR.
+    #[test]
+    fn real_mastheads() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mastheads");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("the masthead data files")
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        assert!(
+            files.len() >= 4,
+            "{}: the four dev mastheads at least",
+            dir.display()
+        );
+        for path in files {
+            let data = std::fs::read_to_string(&path).unwrap();
+            let (head, text) = data.split_once("\n---\n").expect("a --- line");
+            let mut want: std::collections::HashMap<&str, &str> = Default::default();
+            for line in head.lines().filter(|l| !l.starts_with('#')) {
+                let (key, value) = line.split_once(": ").expect("key: value");
+                want.insert(key, value.split("  #").next().unwrap());
+            }
+            let get = |key: &str| want.get(key).map(|v| v.to_string());
+            let masthead = parse_text(
+                text,
+                want.get("hint_symbol").copied(),
+                want.get("hint_job").copied(),
+            );
+            let expected = Metadata {
+                symbol: get("symbol"),
+                language: get("language"),
+                organ: get("organ"),
+                distribution: get("distribution"),
+                date: get("date"),
+                date_iso: get("date_iso"),
+                original: get("original"),
+                session: get("session"),
+                agenda: get("agenda"),
+                agenda_title: get("agenda_title"),
+                title: get("title"),
+                subtitle: get("subtitle"),
+                job: get("job"),
+            };
+            let name = path.display();
+            assert_eq!(masthead.metadata, expected, "{name}");
+            assert_eq!(
+                masthead.title_note_marker,
+                get("title_note_marker"),
+                "{name}"
+            );
+            let lines: Vec<usize> = want["lines"]
+                .split(' ')
+                .map(|n| n.parse().unwrap())
+                .collect();
+            assert_eq!(masthead.lines, lines, "{name}");
+            assert_eq!(masthead.end.to_string(), want["end"], "{name}");
+        }
+    }
+
+    #[test]
+    fn french_dates() {
+        assert_eq!(iso_date("30 septembre 2020"), some("2020-09-30"));
+        assert_eq!(iso_date("1er août 2021"), some("2021-08-01"));
+        // Accents lost or misread by the OCR.
+        assert_eq!(iso_date("5 aofit 2021"), some("2021-08-05"));
+        assert_eq!(iso_date("5 aout 2021"), some("2021-08-05"));
+        assert_eq!(iso_date("14 fevrier 2019"), some("2019-02-14"));
+        assert_eq!(iso_date("3 decembre 2018"), some("2018-12-03"));
+    }
+
+    #[test]
+    fn spanish_dates() {
+        assert_eq!(iso_date("22 de julio de 2024"), some("2024-07-22"));
+        assert_eq!(iso_date("9 de septiembre de 2025"), some("2025-09-09"));
+        assert_eq!(iso_date("31 de diciembre de 2019"), some("2019-12-31"));
+    }
+
+    #[test]
+    fn english_dates() {
+        assert_eq!(iso_date("26 August 2025"), some("2025-08-26"));
+        assert_eq!(iso_date("2 May 2022"), some("2022-05-02"));
+    }
+
+    #[test]
+    fn not_dates() {
+        assert_eq!(iso_date("32 août 2021"), None);
+        assert_eq!(iso_date("12 mois 2021"), None);
+        assert_eq!(iso_date("12 August 21"), None);
+    }
+
+    const DAMAGED_SYMBOL: &str = "United Nations Al 80/ 297\n\nDistr.: General\n";
+
+    #[test]
+    fn damaged_symbol_prefers_the_hint() {
+        let masthead = parse_text(DAMAGED_SYMBOL, Some("A/80/279"), None);
+        assert_eq!(masthead.metadata.symbol, some("A/80/279"));
+    }
+
+    #[test]
+    fn damaged_symbol_is_mended_without_a_hint() {
+        let masthead = parse_text(DAMAGED_SYMBOL, None, None);
+        assert_eq!(masthead.metadata.symbol, some("A/80/297"));
+    }
+
+    #[test]
+    fn well_formed_symbol_beats_the_hint() {
+        let masthead = parse_text(
+            "Nations Unies S/2020/123\nDistr. générale\n",
+            Some("S/2020/132"),
+            None,
+        );
+        assert_eq!(masthead.metadata.symbol, some("S/2020/123"));
+    }
+
+    #[test]
+    fn missing_symbol_and_job_come_from_the_hints() {
+        let masthead = parse_text(
+            "General Assembly Distr.: General\n",
+            Some("A/80/297"),
+            Some("25-13562"),
+        );
+        assert_eq!(masthead.metadata.symbol, some("A/80/297"));
+        assert_eq!(masthead.metadata.job, some("25-13562"));
+    }
+
+    /// No session, no agenda: the block before the subtitle is the title; a glued
+    /// heading under the subtitle is not part of it.
+    #[test]
+    fn security_council_masthead() {
+        let text = "Nations Unies S/2020/1234\n\nConseil de sécurité Distr. générale\n\
+                    15 décembre 2020\nFrançais\nOriginal : anglais\n\n\
+                    Situation au Soudan du Sud*\n\nRapport du Secrétaire général\nIntroduction\n\n\
+                    1. Le présent rapport est soumis en application de la résolution 2514 (2020).\n";
+        let masthead = parse_text(text, None, None);
+        let metadata = &masthead.metadata;
+        assert_eq!(metadata.organ, some("Conseil de sécurité"));
+        assert_eq!(metadata.language, some("fr"));
+        assert_eq!(metadata.date_iso, some("2020-12-15"));
+        assert_eq!(metadata.session, None);
+        assert_eq!(metadata.agenda, None);
+        assert_eq!(metadata.agenda_title, None);
+        assert_eq!(metadata.title, some("Situation au Soudan du Sud"));
+        assert_eq!(masthead.title_note_marker.as_deref(), Some("*"));
+        assert_eq!(metadata.subtitle, some("Rapport du Secrétaire général"));
+        assert_eq!(masthead.end, 10);
+    }
+
+    #[test]
+    fn closing_quote_of_the_title_is_not_a_note_call() {
+        assert_eq!(
+            split_note_call("Le thème « Agir » et “Leave no one behind”"),
+            ("Le thème « Agir » et “Leave no one behind”", None)
+        );
+        assert_eq!(
+            split_note_call("State of South-South cooperation *"),
+            ("State of South-South cooperation", Some("*"))
+        );
+    }
+
+    #[test]
+    fn prose_has_no_masthead() {
+        let text = "The General Assembly adopted the resolution on 30 September 2020.\n\n\
+                    Original drafts were circulated to Member States in advance.\n\
+                    Report of the Working Group on the subject.\n";
+        let masthead = parse_text(text, Some("A/80/297"), Some("25-13562"));
+        assert_eq!(masthead.metadata, Metadata::default());
+        assert!(masthead.lines.is_empty());
+        assert_eq!(masthead.end, 0);
+        assert_eq!(masthead.title_note_marker, None);
+    }
+
+    #[test]
+    fn empty_input_has_no_masthead() {
+        for lines in [&[][..], &[""][..], &["", "  ", "\u{c}"][..]] {
+            let masthead = parse(lines, None, None);
+            assert_eq!(masthead.metadata, Metadata::default());
+            assert!(masthead.lines.is_empty());
+            assert_eq!(masthead.end, 0);
+        }
+    }
+}

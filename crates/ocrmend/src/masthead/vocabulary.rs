@@ -1,0 +1,107 @@
+//! The standard wording of UN mastheads in each language: the Organization's and
+//! organs' names, language names, months, the session, agenda and subtitle nouns.
+
+use crate::language::Lang;
+
+pub(super) const UN_NAMES: &[(&str, Lang)] = &[
+    ("Nations Unies", Lang::Fr),
+    ("Naciones Unidas", Lang::Es),
+    ("United Nations", Lang::En),
+];
+
+pub(super) const ORGANS: &[(&str, Lang)] = &[
+    ("Assemblée générale", Lang::Fr),
+    ("Conseil de sécurité", Lang::Fr),
+    ("Conseil économique et social", Lang::Fr),
+    ("Conseil des droits de l’homme", Lang::Fr),
+    ("Conseil de tutelle", Lang::Fr),
+    ("Asamblea General", Lang::Es),
+    ("Consejo de Seguridad", Lang::Es),
+    ("Consejo Económico y Social", Lang::Es),
+    ("Consejo de Derechos Humanos", Lang::Es),
+    ("Consejo de Administración Fiduciaria", Lang::Es),
+    ("General Assembly", Lang::En),
+    ("Security Council", Lang::En),
+    ("Economic and Social Council", Lang::En),
+    ("Human Rights Council", Lang::En),
+    ("Trusteeship Council", Lang::En),
+];
+
+/// The language line names the document's own language.
+pub(super) const LANGUAGE_NAMES: &[(&str, Lang)] = &[
+    ("Français", Lang::Fr),
+    ("Español", Lang::Es),
+    ("English", Lang::En),
+];
+
+#[rustfmt::skip]
+pub(super) const MONTHS: &[(Lang, [&str; 12])] = &[
+    (
+        Lang::Fr,
+        [
+            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+            "septembre", "octobre", "novembre", "décembre",
+        ],
+    ),
+    (
+        Lang::Es,
+        [
+            "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+            "septiembre", "octubre", "noviembre", "diciembre",
+        ],
+    ),
+    (
+        Lang::En,
+        [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        ],
+    ),
+];
+
+pub(super) const SESSION_NOUNS: &[&str] = &["período de sesiones", "session"];
+
+/// At most this many words (ordinals, "Resumed", "Reprise de la") before the session noun.
+pub(super) const MAX_SESSION_QUALIFIERS: usize = 6;
+
+/// Words that open an agenda line, before the item number.
+pub(super) const AGENDA_KEYWORDS: &[(&str, Lang)] = &[
+    ("Agenda items", Lang::En),
+    ("Agenda item", Lang::En),
+    ("Items", Lang::En),
+    ("Item", Lang::En),
+    ("Points", Lang::Fr),
+    ("Point", Lang::Fr),
+    ("Temas", Lang::Es),
+    ("Tema", Lang::Es),
+];
+
+/// One of these (folded) must occur on an agenda line: it tells `Item 5 of the agenda`
+/// from a line that merely starts with `Point 5`.
+pub(super) const AGENDA_NOUNS: &[&str] = &[
+    "agenda",
+    "ordre du jour",
+    "programa",
+    "orden del dia",
+    "lista",
+];
+
+/// A subtitle opens with one of these nouns followed by one of the links:
+/// `Rapport du`, `Report of the`, `Note by the`, `Informe del`, `Nota de la`.
+pub(super) const SUBTITLE_NOUNS: &[&str] = &["Report", "Rapport", "Informe", "Note", "Nota"];
+pub(super) const SUBTITLE_LINKS: &[&str] = &["of", "by", "du", "de", "des", "del"];
+
+/// Glyphs the OCR makes of the superscript `*` that calls the title's note.
+pub(super) const NOTE_CALL_GLYPHS: &[char] =
+    &['*', '+', '’', '\'', '”', '"', '‘', '`', '°', '®', '^', '~'];
+
+/// Glyphs the OCR reads for a `/` of the symbol (`Al 79I 2 14` for `A/79/214`).
+pub(super) const SLASH_LOOKALIKES: &[char] = &['l', 'I', '|', '!'];
+
+/// How many non-blank lines past an unrecognised line the header may still go on: a
+/// damaged field (`Disir. générale`) or a speck must not cut the masthead short.
+pub(super) const HEADER_LOOKAHEAD: usize = 3;
+
+/// A title without a subtitle after it is taken only if it is no longer than this;
+/// a longer block is the text itself.
+pub(super) const MAX_TITLE_LINES: usize = 6;
