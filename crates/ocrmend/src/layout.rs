@@ -380,12 +380,7 @@ fn mark_footnote_zones(chunks: &mut [Chunk], body_width: usize) {
 fn in_zone(chunks: &[Chunk], page_start: usize, k: usize, body_width: usize) -> bool {
     match note_like(&chunks[k], body_width) {
         NoteLike::No => {
-            let starts_lower = chunks[k]
-                .text
-                .as_str()
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_lowercase());
+            let starts_lower = crate::scan::opens_in_lower_case(chunks[k].text.as_str());
             starts_lower && k > page_start && note_like(&chunks[k - 1], body_width) == NoteLike::Yes
         }
         _ => true,

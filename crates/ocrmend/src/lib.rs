@@ -195,8 +195,9 @@ fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Doc
         })
         .or_else(|| language::detect(input));
     let language = lang.map(language::Language::of);
-    let layout = layout::lay_out(input, &pages, language.map(|l| l.lexicon));
-    let mut structure = structure::structure(input, &pages, &layout, masthead);
+    let lexicon = language.map(|l| l.lexicon);
+    let layout = layout::lay_out(input, &pages, lexicon);
+    let mut structure = structure::structure(input, &pages, &layout, masthead, lexicon);
     if structure.metadata.language.is_none() || options.lang.is_some() {
         structure.metadata.language = lang.map(|l| l.code().to_owned());
     }

@@ -96,10 +96,6 @@ static NOISE_IN_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}*[¢�
 static APOSTROPHE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}(['’])\p{L}").unwrap());
 /// `’adoption` after a space or at the start: an elision whose letter was lost.
 static BARE_ELISION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\s)’\p{L}").unwrap());
-/// The words French elides before a vowel.
-const ELISION_STEMS: &[&str] = &[
-    "d", "l", "s", "n", "j", "m", "c", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
-];
 
 /// Of two accent variants both in the lexicon, a heading takes the more frequent by
 /// this lead: a heading is a noun phrase, and the verb form that competes with a
@@ -279,7 +275,9 @@ fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, repairs: &mut Repairs
             .map(|(i, _)| i);
         let previous = previous_start.map(|start| (start..found.start(), &before[start..]));
         let (range, after) = match previous {
-            Some((stem, word)) if ELISION_STEMS.contains(&word.to_lowercase().as_str()) => {
+            Some((stem, word))
+                if crate::scan::ELISION_STEMS.contains(&word.to_lowercase().as_str()) =>
+            {
                 (stem.end..mark.end, "’")
             }
             _ => {

@@ -97,7 +97,7 @@ fn read_chunk(layout: &Layout, i: usize, pieces: &mut Vec<Piece>, markers: &mut 
         markers.push(i);
         return;
     }
-    let starts_lower = text.chars().next().is_some_and(|c| c.is_lowercase());
+    let starts_lower = crate::scan::opens_in_lower_case(text);
     let unnumbered = !NUMBERED.is_match(text) && !MANGLED.is_match(text);
     let cut_short = pieces
         .last()

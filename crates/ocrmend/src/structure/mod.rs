@@ -17,6 +17,7 @@ pub mod units;
 use crate::diagnostics::{RemovalReason, WarningCode};
 use crate::document::{BlockKind, Metadata};
 use crate::layout::{Chunk, Layout, Zone};
+use crate::lexicon::Lexicon;
 use crate::pages::Pages;
 use crate::tracked::Tracked;
 use units::{ColumnNumber, Opening};
@@ -95,6 +96,7 @@ pub fn structure(
     pages: &Pages,
     layout: &Layout,
     masthead: crate::masthead::Masthead,
+    lexicon: Option<&Lexicon>,
 ) -> Structure {
     let mut out = Structure::default();
     let masthead_end = if masthead.lines.is_empty() {
@@ -130,7 +132,7 @@ pub fn structure(
     );
     headings::number_headings(&mut units, layout.body_width, &mut out.warnings);
     out.blocks = units.into_iter().map(Unit::into_draft).collect();
-    let sure_calls = references::sure_calls(&out.blocks);
+    let sure_calls = references::sure_calls(&out.blocks, lexicon);
     out.footnotes = footnotes::read_footnotes(
         input,
         pages,
@@ -143,7 +145,7 @@ pub fn structure(
         &mut out.dropped,
         &mut out.warnings,
     );
-    references::link(&mut out.blocks, &out.footnotes, &mut out.warnings);
+    references::link(lexicon, &mut out.blocks, &out.footnotes, &mut out.warnings);
     out
 }
 
@@ -319,7 +321,7 @@ fn continues_previous(units: &[Unit], chunk: &Chunk) -> bool {
         return false;
     }
     let text = chunk.text.as_str();
-    let starts_lower = text.chars().next().is_some_and(|c| c.is_lowercase());
+    let starts_lower = crate::scan::opens_in_lower_case(text);
     starts_lower || !ends_sentence(prev.text.as_str())
 }
 

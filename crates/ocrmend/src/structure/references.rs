@@ -12,6 +12,7 @@ use regex::Regex;
 
 use super::{BlockDraft, FootnoteDraft, NoteDraft, NoteNumber, WarningDraft};
 use crate::diagnostics::WarningCode;
+use crate::lexicon::Lexicon;
 
 /// A glyph run glued to the end of a word, a closing bracket or quote.
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
@@ -29,11 +30,12 @@ struct Candidate {
 }
 
 pub fn link(
+    lexicon: Option<&Lexicon>,
     blocks: &mut [BlockDraft],
     footnotes: &[FootnoteDraft],
     warnings: &mut Vec<WarningDraft>,
 ) {
-    let candidates = candidates(blocks);
+    let candidates = candidates(blocks, lexicon);
     let numbered: Vec<&FootnoteDraft> = footnotes
         .iter()
         .filter(|f| f.number != NoteNumber::Star)
@@ -67,9 +69,9 @@ pub fn link(
 
 /// Input offsets of the candidates that are surely calls, in order: what the
 /// footnote reader counts against the notes of each zone.
-pub fn sure_calls(blocks: &[BlockDraft]) -> Vec<usize> {
+pub fn sure_calls(blocks: &[BlockDraft], lexicon: Option<&Lexicon>) -> Vec<usize> {
     const SURE: f64 = 1.8;
-    candidates(blocks)
+    candidates(blocks, lexicon)
         .into_iter()
         .filter(|c| c.score >= SURE)
         .map(|c| c.source)
@@ -102,14 +104,14 @@ fn cut_calls(block: &mut BlockDraft, mut calls: Vec<(&Candidate, &FootnoteDraft)
     block.notes = notes;
 }
 
-fn candidates(blocks: &[BlockDraft]) -> Vec<Candidate> {
+fn candidates(blocks: &[BlockDraft], lexicon: Option<&Lexicon>) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         let text = block.text.as_str();
         let mut at = 0;
         while let Some(m) = CALL.captures_at(text, at) {
             let g = m.get(1).unwrap();
-            let score = call_score(text, g.start(), g.as_str());
+            let score = call_score(text, g.start(), g.as_str(), lexicon);
             // A rejected run may hide a call after its first character (`2020-22”`:
             // the digit `2` is no call, `”` is): search again from inside it.
             at = if score > 0.0 { g.end() } else { g.start() };
@@ -128,7 +130,7 @@ fn candidates(blocks: &[BlockDraft]) -> Vec<Candidate> {
 }
 
 /// How surely the glyphs at `at` are a note call.
-fn call_score(text: &str, at: usize, glyphs: &str) -> f64 {
+fn call_score(text: &str, at: usize, glyphs: &str, lexicon: Option<&Lexicon>) -> f64 {
     let before = text[..at].chars().next_back().unwrap_or(' ');
     let after = &text[at + glyphs.len()..];
     let next_word_capital = after
@@ -139,7 +141,7 @@ fn call_score(text: &str, at: usize, glyphs: &str) -> f64 {
         && after.starts_with(' ');
     let digits_only = glyphs.chars().all(|c| c.is_ascii_digit());
     // An apostrophe after a one-letter word elides it (`l’ Assemblée`, `d’`, `1’ ONU`).
-    if glyphs.starts_with(['’', '\'']) && crate::scan::one_letter_before(text, at) {
+    if glyphs.starts_with(['’', '\'']) && crate::scan::elision_before(text, at) {
         return 0.0;
     }
     // `n° 2`, `N® 30822`: the numero sign, not a call.
@@ -157,7 +159,14 @@ fn call_score(text: &str, at: usize, glyphs: &str) -> f64 {
         // after digits they are a number (`2022-2025`), after capitals a name (`ODS6`, `G20`).
         let word_is_lower =
             word_before.chars().count() >= 3 && word_before.chars().all(|c| c.is_lowercase());
-        return if word_is_lower { 1.0 } else { 0.0 };
+        // A word the dictionary rejects as written lost a letter to the digit
+        // (`coordin6` for `coordinó`, `result6`): the repair stage's, not a call.
+        let word_is_whole = lexicon.is_none_or(|l| l.is_spelled_right(word_before));
+        return if word_is_lower && word_is_whole {
+            1.0
+        } else {
+            0.0
+        };
     }
     if glyphs.contains(['®', '©', '™', '°', '*', '¹', '²', '³'])
         || glyphs.chars().any(|c| c.is_ascii_digit())
@@ -276,7 +285,17 @@ mod tests {
     use crate::tracked::Tracked;
 
     fn score(text: &str, glyphs: &str) -> f64 {
-        call_score(text, text.find(glyphs).unwrap(), glyphs)
+        call_score(text, text.find(glyphs).unwrap(), glyphs, None)
+    }
+
+    #[test]
+    fn a_digit_for_a_letter_is_no_call() {
+        let es = crate::language::Language::of(crate::language::Lang::Es).lexicon;
+        let score = |text: &str, glyphs: &str| {
+            call_score(text, text.find(glyphs).unwrap(), glyphs, Some(es))
+        };
+        assert_eq!(score("el Comité coordin6 la", "6"), 0.0);
+        assert_eq!(score("un programa mundial6 de", "6"), 1.0);
     }
 
     #[test]
@@ -320,7 +339,7 @@ mod tests {
             chunks: vec![],
             notes: vec![],
         };
-        let c = candidates(&[draft]);
+        let c = candidates(&[draft], None);
         assert_eq!(c.len(), 1);
         assert_eq!(&text[c[0].range.clone()], "”");
     }
