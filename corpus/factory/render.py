@@ -282,7 +282,7 @@ def render(doc, L, path):
                 body += para_lines(t, x_cont if style != "margin" else ML, x_cont, st=st, sz=sz, keep=3,
                                    space_before=lead * 1.2, center=True, just=False)
             elif num and style == "margin":
-                body += para_lines(t, ML, ML, st=st, sz=sz, num=num, num_x=ML - 6, num_right=True, keep=3,
+                body += para_lines(t, ML, ML, st=st, sz=sz, num=num, num_x=ML - 10, num_right=True, keep=3,
                                    space_before=lead * 1.0, just=False)
             elif num:
                 body += para_lines(t, x_text, x_text, st=st, sz=sz, num=num, num_x=x_num, keep=3,
@@ -298,7 +298,7 @@ def render(doc, L, path):
                 first = xt + (L["first_indent"] if b.get("preamble") else 0)
                 body += para_lines(t, first, xt, first_style=fs, space_before=pgap)
             elif style == "margin":
-                body += para_lines(t, ML, ML, num=num + ".", num_x=ML - 6, num_right=True, space_before=pgap)
+                body += para_lines(t, ML, ML, num=num + ".", num_x=ML - 10, num_right=True, space_before=pgap)
             else:
                 body += para_lines(t, x_text, x_cont, num=num + ".", num_x=x_num, space_before=pgap)
         else:
@@ -339,6 +339,7 @@ def render(doc, L, path):
         return masthead_height if first else (H - MT - L["header_h"])
 
     bottom_limit = MB + L["footer_h"]
+    first_bottom = MB + 30 + L["footer_h"]  # the job line and the barcode
     sep_h = fs * 1.4
     # masthead height: drawn later; here computed by a dry run
     masthead_height = draw_masthead(None, doc, L, typo)
@@ -353,7 +354,7 @@ def render(doc, L, path):
         fmax = (H - MT - MB) * L["note_max"]
         rest = []
         for ln in carry:
-            room = y_now - bottom_limit - foot_h - (sep_h if not pg["notes"] else 0)
+            room = y_now - (first_bottom if pg["first"] else bottom_limit) - foot_h - (sep_h if not pg["notes"] else 0)
             if not rest and ln.h <= room and foot_h + ln.h <= fmax:
                 if not pg["notes"]:
                     foot_h += sep_h
@@ -373,7 +374,7 @@ def render(doc, L, path):
             need += sum(b.h for b in body[i + 1:i + 1 + ln.keep])
         new = [n for n in ln.notes if n in note_lines]
         need_notes = sum(min(2, len(note_lines[n])) * flead for n in new) + (sep_h if new and not pg["notes"] else 0)
-        fits = y - need - need_notes >= bottom_limit + foot_h
+        fits = y - need - need_notes >= (first_bottom if pg["first"] else bottom_limit) + foot_h
         if new and carrying:
             fits = False
         if not fits and pg["body"]:
@@ -411,7 +412,7 @@ def render(doc, L, path):
                 draw_words(c, typo, x, yy, words, sz, jw)
         if pg["notes"]:
             fh = sum(l.h for l in pg["notes"])
-            ytop = bottom_limit + fh + sep_h
+            ytop = (first_bottom if pg["first"] else bottom_limit) + fh + sep_h
             sep = L["note_sep"]
             if sep != "none":
                 c.setLineWidth(0.5)
@@ -510,7 +511,7 @@ def draw_first_footer(c, doc, L, typo):
         return
     lang = m.get("language", "en")
     letter = {"fr": "F", "es": "S", "en": "E"}.get(lang, "E")
-    y = MB - 8
+    y = MB - 14
     c.setFont(typo.font("r"), 8)
     line = f"{job} ({letter})"
     if L["first_footer"] in ("dates", "both"):

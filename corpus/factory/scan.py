@@ -24,38 +24,60 @@ def draw_scan(rng, level, dpi):
         p.update(rotate=round(u(-0.4, 0.4), 2), blur=round(u(0.0, 0.5), 2), noise=round(u(0, 6), 1),
                  contrast=[rng.randint(0, 15), rng.randint(240, 255)], jpeg=rng.choice([None, None, 85, 70]))
         return p
-    strong = level == "heavy"
+    if level == "heavy":
+        # Tesseract shrugs off any single effect: heavy damage comes from combinations.
+        recipe = rng.choice(["bleed", "lowres", "photocopy", "faded", "jpeg"])
+        p["recipe"] = recipe
+        p["rotate"] = round(rng.choice([-1, 1]) * u(0.6, 2.2), 2)
+        p["noise"] = round(u(3, 9), 1)
+        if recipe == "bleed":
+            p.update(ink="bold", blur=round(u(0.5, 1.1), 2))
+        elif recipe == "lowres":
+            p.update(downsample=round(u(0.35, 0.55), 2), blur=round(u(0.6, 1.1), 2))
+        elif recipe == "photocopy":
+            p.update(threshold=rng.choice([rng.randint(110, 128), rng.randint(188, 205)]), blur=round(u(0.9, 1.4), 2),
+                     speckles=round(u(0.0001, 0.0004), 6))
+        elif recipe == "faded":
+            p.update(contrast=[rng.randint(70, 100), rng.randint(185, 210)], noise=round(u(6, 12), 1),
+                     blur=round(u(0.7, 1.1), 2))
+        else:
+            p.update(jpeg=rng.randint(5, 10), downsample=round(u(0.33, 0.45), 2), noise=round(u(5, 9), 1), blur=0.5)
+        if rng.random() < 0.4:
+            p["dark_margin"] = [rng.choice("lrtb"), round(u(0.03, 0.07), 3)]
+        if rng.random() < 0.3 and not p["speckles"]:
+            p["speckles"] = round(u(0.00005, 0.0002), 6)
+        return p
     effects = ["blur", "noise", "contrast", "threshold", "speckles", "dark_margin", "jpeg", "downsample", "ink"]
-    k = rng.randint(3, 5) if strong else rng.randint(2, 3)
-    chosen = set(rng.sample(effects, k))
-    p["rotate"] = round(rng.choice([-1, 1]) * (u(0.8, 2.2) if strong else u(0.3, 1.0)), 2)
+    chosen = set(rng.sample(effects, rng.randint(2, 3)))
+    p["rotate"] = round(rng.choice([-1, 1]) * u(0.3, 1.0), 2)
     if "threshold" in chosen and "ink" in chosen:
         chosen.discard("ink")
     if "blur" in chosen:
-        p["blur"] = round(u(0.8, 1.2) if strong else u(0.5, 0.8), 2)
+        p["blur"] = round(u(0.5, 0.9), 2)
     if "noise" in chosen:
-        p["noise"] = round(u(10, 18) if strong else u(5, 10), 1)
+        p["noise"] = round(u(5, 12), 1)
     if "contrast" in chosen:
-        p["contrast"] = [rng.randint(50, 80), rng.randint(190, 220)] if strong else [rng.randint(20, 45), rng.randint(210, 240)]
+        p["contrast"] = [rng.randint(20, 50), rng.randint(205, 235)]
     if "threshold" in chosen:
-        p["threshold"] = rng.choice([rng.randint(115, 140), rng.randint(185, 205)]) if strong else rng.randint(145, 180)
+        p["threshold"] = rng.randint(140, 180)
     if "speckles" in chosen:
-        p["speckles"] = round(u(0.00015, 0.0004) if strong else u(0.00003, 0.0001), 6)
+        p["speckles"] = round(u(0.00003, 0.0001), 6)
     if "dark_margin" in chosen:
-        p["dark_margin"] = [rng.choice("lrtb"), round(u(0.03, 0.07) if strong else u(0.01, 0.04), 3)]
+        p["dark_margin"] = [rng.choice("lrtb"), round(u(0.01, 0.04), 3)]
     if "jpeg" in chosen:
-        p["jpeg"] = rng.randint(15, 30) if strong else rng.randint(30, 55)
+        p["jpeg"] = rng.randint(25, 50)
     if "downsample" in chosen:
-        p["downsample"] = round(u(0.55, 0.75) if strong else u(0.75, 0.9), 2)
+        p["downsample"] = round(u(0.6, 0.8), 2)
     if "ink" in chosen:
-        p["ink"] = rng.choice(["bold", "thin"]) if strong and dpi >= 300 else "bold"
+        p["ink"] = "bold"
+        p["blur"] = min(p["blur"], 0.4)
     return p
 
 
 def degrade(img, p, nrng):
     """img: PIL 'L' page; p: draw_scan params; nrng: numpy Generator. Returns a PIL image."""
     scale = p["dpi"] / 300.0
-    if p["ink"] != "none" and p["dpi"] >= 200:
+    if p["ink"] != "none":
         img = img.filter(ImageFilter.MinFilter(3) if p["ink"] == "bold" else ImageFilter.MaxFilter(3))
     if p["downsample"] < 1.0:
         w, h = img.size
