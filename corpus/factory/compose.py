@@ -127,6 +127,15 @@ class Corpus:
                 sp = split_of(doc)
                 d = self.pool.setdefault((lang, sp), {})
                 d.setdefault(doc, []).append(Sentence(text, kind, doc))
+        # No sentence in both splits: boilerplate that recurs in source documents of both
+        # ("Adoption of the agenda.") stays in validation only.
+        for lang in LANGS:
+            val = {x.text for d in self.pool.get((lang, "validation"), {}).values() for x in d}
+            tr = self.pool.get((lang, "train"), {})
+            for doc in list(tr):
+                tr[doc] = [x for x in tr[doc] if x.text not in val]
+                if not tr[doc]:
+                    del tr[doc]
         self.docs = {k: sorted(v) for k, v in self.pool.items()}
 
     def sources(self, lang, split):
