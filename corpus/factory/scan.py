@@ -33,15 +33,15 @@ def draw_scan(rng, level, dpi):
         if recipe == "bleed":
             p.update(ink="bold", blur=round(u(0.5, 1.1), 2))
         elif recipe == "lowres":
-            p.update(downsample=round(u(0.35, 0.55), 2), blur=round(u(0.6, 1.1), 2))
+            p.update(downsample=round(u(0.3, 0.45), 2), blur=round(u(0.8, 1.1), 2))
         elif recipe == "photocopy":
-            p.update(threshold=rng.choice([rng.randint(110, 128), rng.randint(188, 205)]), blur=round(u(0.9, 1.4), 2),
+            p.update(threshold=rng.choice([rng.randint(110, 128), rng.randint(188, 205)]), blur=round(u(1.1, 1.5), 2),
                      speckles=round(u(0.0001, 0.0004), 6))
         elif recipe == "faded":
-            p.update(contrast=[rng.randint(70, 100), rng.randint(185, 210)], noise=round(u(6, 12), 1),
+            p.update(contrast=[rng.randint(85, 110), rng.randint(180, 200)], noise=round(u(8, 13), 1),
                      blur=round(u(0.7, 1.1), 2))
         else:
-            p.update(jpeg=rng.randint(5, 10), downsample=round(u(0.33, 0.45), 2), noise=round(u(5, 9), 1), blur=0.5)
+            p.update(jpeg=rng.randint(5, 10), downsample=round(u(0.3, 0.4), 2), noise=round(u(5, 9), 1), blur=0.5)
         if rng.random() < 0.4:
             p["dark_margin"] = [rng.choice("lrtb"), round(u(0.03, 0.07), 3)]
         if rng.random() < 0.3 and not p["speckles"]:
