@@ -26,8 +26,10 @@ pub fn main(args: &BatchArgs) -> u8 {
     match stream(stdin, stdout, args) {
         Ok(0) => EXIT_OK,
         Ok(_) => EXIT_SOME_FAILED,
+        // The reader stopped reading: end quietly, as a process ended by SIGPIPE.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => crate::EXIT_BROKEN_PIPE,
         Err(e) => {
-            eprintln!("ocrmend batch --jsonl: {e}");
+            crate::say(&format!("ocrmend batch --jsonl: {e}"));
             EXIT_COULD_NOT_RUN
         }
     }
@@ -130,7 +132,7 @@ fn answer(line: Line, args: &BatchArgs) -> Result<String, String> {
         }
     };
     result.map_err(|reason| {
-        eprintln!("ocrmend batch --jsonl: record {id}: {reason}");
+        crate::say(&format!("ocrmend batch --jsonl: record {id}: {reason}"));
         let failed = Failed {
             id: &id,
             error: &reason,

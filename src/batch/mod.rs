@@ -71,7 +71,7 @@ pub fn main(args: BatchArgs) -> ExitCode {
     let pool = match pool.build() {
         Ok(pool) => pool,
         Err(e) => {
-            eprintln!("ocrmend batch: cannot start worker threads: {e}");
+            crate::say(&format!("ocrmend batch: cannot start worker threads: {e}"));
             return ExitCode::from(EXIT_COULD_NOT_RUN);
         }
     };
@@ -102,7 +102,7 @@ fn files(args: &BatchArgs) -> u8 {
     let (inputs, log) = match started {
         Ok(started) => started,
         Err(message) => {
-            eprintln!("ocrmend batch: {message}");
+            crate::say(&format!("ocrmend batch: {message}"));
             return EXIT_COULD_NOT_RUN;
         }
     };
@@ -135,10 +135,10 @@ fn files(args: &BatchArgs) -> u8 {
         .reduce(Tally::default, |a, b| a + b);
     progress.finish(tally);
     if tally.failed > 0 {
-        eprintln!(
+        crate::say(&format!(
             "ocrmend batch: failed inputs are listed in {}",
             log.path().display()
-        );
+        ));
         EXIT_SOME_FAILED
     } else {
         EXIT_OK

@@ -162,3 +162,95 @@ fn binary_is_refused_by_the_cli_with_a_reason() {
         "{stderr}"
     );
 }
+
+#[test]
+fn clean_of_a_folder_points_to_batch() {
+    let (ok, _, err) = ocrmend(&["clean", "fixtures"]);
+    assert!(!ok);
+    assert!(
+        err.contains("fixtures is a folder: use `ocrmend batch fixtures --out OUT`"),
+        "{err}"
+    );
+    let (ok, _, err) = ocrmend(&["review", "fixtures"]);
+    assert!(!ok && err.contains("is a folder"), "{err}");
+}
+
+/// Runs `ocrmend args` with its stdout or its stderr a pipe whose reading end is
+/// closed before the child starts, so every write to it fails with EPIPE.
+fn with_a_closed_pipe(args: &[&str], stdin: &[u8], close_stdout: bool) -> (i32, String) {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ocrmend"));
+    command
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::piped());
+    if close_stdout {
+        command.stdout(writer).stderr(std::process::Stdio::piped());
+    } else {
+        command.stderr(writer).stdout(std::process::Stdio::piped());
+    }
+    let mut child = command.spawn().unwrap();
+    drop(command); // the parent's copy of the pipe's writing end
+    let mut pipe = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = std::io::Write::write_all(&mut pipe, &stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let text = if close_stdout { out.stderr } else { out.stdout };
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&text).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_stdout_or_stderr_ends_quietly_not_in_a_panic() {
+    // `ocrmend clean big.txt | head -1`: quiet, with the status of a SIGPIPE death.
+    let (code, stderr) = with_a_closed_pipe(&["clean", "fixtures/en-dev1.ocr.txt"], b"", true);
+    assert_eq!(code, 141, "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let (code, stderr) = with_a_closed_pipe(
+        &["clean", "--format", "text", "fixtures/en-dev1.ocr.txt"],
+        b"",
+        true,
+    );
+    assert_eq!((code, stderr.as_str()), (141, ""));
+
+    // A message for a closed stderr is dropped; the status stays the command's.
+    let (code, _) = with_a_closed_pipe(&["clean", "no/such/file.txt"], b"", false);
+    assert_eq!(code, 1);
+    let (code, stdout) = with_a_closed_pipe(&["clean", "fixtures/en-dev1.ocr.txt"], b"", false);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with('{'));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let (code, _) = with_a_closed_pipe(
+        &["batch", "fixtures", "--out", out.to_str().unwrap()],
+        b"",
+        false,
+    );
+    assert_eq!(code, 0, "the summary goes nowhere, the batch succeeds");
+    let (code, _) = with_a_closed_pipe(
+        &[
+            "batch",
+            "fixtures/missing.txt",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        b"",
+        false,
+    );
+    assert_eq!(code, 2);
+
+    // The stream: stops at the first result it cannot hand over.
+    let record = serde_json::json!({"id": 1, "text": "General Assembly\n"}).to_string() + "\n";
+    let (code, stderr) =
+        with_a_closed_pipe(&["batch", "--jsonl"], record.repeat(50).as_bytes(), true);
+    assert_eq!((code, stderr.as_str()), (141, ""));
+    let (code, stdout) = with_a_closed_pipe(&["batch", "--jsonl"], b"not json\n", false);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("\"error\""), "{stdout}");
+}
