@@ -692,3 +692,57 @@ fn the_error_log_keeps_every_run_even_concurrent_ones() {
         .stderr
         .contains(ids.iter().find(|id| run.stderr.contains(**id)).unwrap()));
 }
+
+#[test]
+fn jsonl_error_lines_keep_the_record_id() {
+    let small = String::from_utf8(fixture(FIXTURES[3])).unwrap();
+    let good = serde_json::json!({"id": "ok", "text": small}).to_string();
+    // The text before the id, as Python's json.dumps writes {"text": …, "id": …}.
+    let big = format!(
+        "{{\"text\": {}, \"id\": \"big\"}}",
+        serde_json::json!("x ".repeat(40_000))
+    );
+    let mut lines = Vec::new();
+    for line in [
+        good.as_bytes(),
+        big.as_bytes(),
+        b"{\"id\": \"latin1\", \"text\": \"caf\xe9\"}",
+        br#"{"id": 7, "text": "half a pair \ud800 here"}"#,
+        br#"{"text": "\udfff", "id": ["a", 1]}"#,
+        b"{\"text\": 3, \"id\": \"nan\"}",
+    ] {
+        lines.extend_from_slice(line);
+        lines.push(b'\n');
+    }
+    let run = ocrmend(&["batch", "--jsonl", "--max-bytes", "30000"], &lines);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let results: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<_> = results.iter().map(|r| r["id"].clone()).collect();
+    assert_eq!(
+        ids,
+        [
+            serde_json::json!("ok"),
+            serde_json::json!("big"),
+            serde_json::json!("latin1"),
+            serde_json::json!(7),
+            serde_json::json!(["a", 1]),
+            serde_json::json!("nan"),
+        ]
+    );
+    assert!(results[0]["error"].is_null() && results[0]["blocks"].is_array());
+    assert!(results[1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("--max-bytes"));
+    assert!(results[2]["error"].as_str().unwrap().contains("not UTF-8"));
+    assert!(
+        results[3]["error"].as_str().unwrap().contains("escape"),
+        "{}",
+        results[3]
+    );
+    assert!(run.stderr.contains("record 7: "), "{}", run.stderr);
+}
