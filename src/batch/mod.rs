@@ -116,7 +116,7 @@ fn files(args: &BatchArgs) -> u8 {
         .and_then(|listing| {
             if listing.inputs.is_empty() && listing.skipped.is_empty() {
                 return Err(format!(
-                    "no input found in {} (files ending in .{})",
+                    "no input found in {} (files ending in .{}; the --out folder is not searched)",
                     args.inputs.join(" "),
                     args.ext.replace(',', ", .")
                 ));

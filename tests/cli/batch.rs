@@ -491,6 +491,28 @@ fn copies(input: &Path, count: usize) {
 fn two_batches_into_one_folder_do_not_share_temporary_files() {
     let (_dir, input, out) = workspace();
     copies(&input, 8);
+    // A temporary file of another batch still writing: under a name of its own, it is
+    // neither truncated, nor renamed into place, nor removed by these two.
+    let theirs = out.join("copy3").join(format!(
+        ".{}.999999.0.tmp",
+        json_of(&out, FIXTURES[0])
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+    ));
+    let legacy = out.join("copy3").join(format!(
+        ".{}.tmp",
+        json_of(&out, FIXTURES[0])
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+    ));
+    std::fs::create_dir_all(out.join("copy3")).unwrap();
+    for path in [&theirs, &legacy] {
+        std::fs::write(path, "theirs, half written").unwrap();
+    }
     let batch = || {
         Command::new(env!("CARGO_BIN_EXE_ocrmend"))
             .args([
@@ -515,7 +537,20 @@ fn two_batches_into_one_folder_do_not_share_temporary_files() {
             String::from_utf8_lossy(&run.stderr)
         );
     }
-    assert_eq!(temporaries(&out), Vec::<PathBuf>::new());
+    let mut left = temporaries(&out);
+    left.sort();
+    let mut expected = vec![theirs.clone(), legacy.clone()];
+    expected.sort();
+    assert_eq!(
+        left, expected,
+        "only the other batch's temporary files are left"
+    );
+    for path in [&theirs, &legacy] {
+        assert_eq!(
+            std::fs::read_to_string(path).unwrap(),
+            "theirs, half written"
+        );
+    }
     let clean = ocrmend(&["clean", s(&input.join("copy3").join(FIXTURES[0]))], b"");
     assert_eq!(
         std::fs::read_to_string(json_of(&out.join("copy3"), FIXTURES[0])).unwrap(),
