@@ -175,33 +175,40 @@ fn clean_of_a_folder_points_to_batch() {
     assert!(!ok && err.contains("is a folder"), "{err}");
 }
 
-/// Runs `ocrmend args` with its stdout or its stderr a pipe whose reading end is
-/// closed before the child starts, so every write to it fails with EPIPE.
+/// Runs `ocrmend args` with its stdout (or its stderr) a pipe whose reading end is
+/// closed before `stdin` is written, so a command that reads its input from stdin
+/// first gets EPIPE on every write to it; returns the status and the other stream.
 fn with_a_closed_pipe(args: &[&str], stdin: &[u8], close_stdout: bool) -> (i32, String) {
-    let (reader, writer) = std::io::pipe().unwrap();
-    drop(reader);
-    let mut command = Command::new(env!("CARGO_BIN_EXE_ocrmend"));
-    command
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ocrmend"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(std::process::Stdio::piped());
-    if close_stdout {
-        command.stdout(writer).stderr(std::process::Stdio::piped());
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (stdout, stderr) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+    let mut open: Box<dyn Read + Send> = if close_stdout {
+        drop(stdout);
+        Box::new(stderr)
     } else {
-        command.stderr(writer).stdout(std::process::Stdio::piped());
-    }
-    let mut child = command.spawn().unwrap();
-    drop(command); // the parent's copy of the pipe's writing end
-    let mut pipe = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = std::io::Write::write_all(&mut pipe, &stdin);
+        drop(stderr);
+        Box::new(stdout)
+    };
+    let reader = std::thread::spawn(move || {
+        let mut text = Vec::new();
+        open.read_to_end(&mut text).unwrap();
+        text
     });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    let text = if close_stdout { out.stderr } else { out.stdout };
+    let mut pipe = child.stdin.take().unwrap();
+    let _ = std::io::Write::write_all(&mut pipe, stdin);
+    drop(pipe);
+    let status = child.wait().unwrap();
+    let text = reader.join().unwrap();
     (
-        out.status.code().unwrap(),
+        status.code().unwrap(),
         String::from_utf8_lossy(&text).into_owned(),
     )
 }
@@ -209,20 +216,19 @@ fn with_a_closed_pipe(args: &[&str], stdin: &[u8], close_stdout: bool) -> (i32, 
 #[test]
 fn a_closed_stdout_or_stderr_ends_quietly_not_in_a_panic() {
     // `ocrmend clean big.txt | head -1`: quiet, with the status of a SIGPIPE death.
-    let (code, stderr) = with_a_closed_pipe(&["clean", "fixtures/en-dev1.ocr.txt"], b"", true);
+    let ocr = std::fs::read("fixtures/en-dev1.ocr.txt").unwrap();
+    let (code, stderr) = with_a_closed_pipe(&["clean", "-"], &ocr, true);
     assert_eq!(code, 141, "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
-    let (code, stderr) = with_a_closed_pipe(
-        &["clean", "--format", "text", "fixtures/en-dev1.ocr.txt"],
-        b"",
-        true,
-    );
+    let (code, stderr) = with_a_closed_pipe(&["clean", "--format", "text", "-"], &ocr, true);
+    assert_eq!((code, stderr.as_str()), (141, ""));
+    let (code, stderr) = with_a_closed_pipe(&["review", "-"], &ocr, true);
     assert_eq!((code, stderr.as_str()), (141, ""));
 
     // A message for a closed stderr is dropped; the status stays the command's.
-    let (code, _) = with_a_closed_pipe(&["clean", "no/such/file.txt"], b"", false);
+    let (code, _) = with_a_closed_pipe(&["clean", "-"], b"%PDF-1.4\n\x00\x01\x02\x00", false);
     assert_eq!(code, 1);
-    let (code, stdout) = with_a_closed_pipe(&["clean", "fixtures/en-dev1.ocr.txt"], b"", false);
+    let (code, stdout) = with_a_closed_pipe(&["clean", "-"], &ocr, false);
     assert_eq!(code, 0);
     assert!(stdout.starts_with('{'));
     let dir = tempfile::tempdir().unwrap();
