@@ -123,6 +123,7 @@ fn files(args: &BatchArgs) -> u8 {
             }
             let log = ErrorLog::start(out);
             refuse_overwriting_inputs(&listing.inputs, &log)?;
+            output::probe(out).map_err(|e| format!("cannot write in {}: {e}", out.display()))?;
             Ok((listing, log))
         });
     let (listing, log) = match started {

@@ -167,6 +167,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Whether files can be made in `folder`: a temporary file made and removed.
+pub fn probe(folder: &Path) -> io::Result<()> {
+    let n = TEMPORARIES.fetch_add(1, Ordering::Relaxed);
+    let path = folder.join(format!(".ocrmend.{}.{n}.tmp", std::process::id()));
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)?;
+    std::fs::remove_file(&path)
+}
+
 /// `_errors.jsonl` in the output folder: one `{"run", "path", "reason"}` line per
 /// refused or failed input, written as they happen, appended to what earlier runs
 /// logged (never truncated); absent while no run has failed. `run` is
