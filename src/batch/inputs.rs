@@ -4,7 +4,9 @@
 //! Listing never stops on one bad entry: a FIFO, socket, device or dangling symlink
 //! with an input's name, or a folder that cannot be read, is set aside in
 //! [`Listing::skipped`] with its reason (logged in `_errors.jsonl`, exit status 1).
-//! Folders are told apart by (device, inode), so a symlink loop is walked once.
+//! Folders are told apart by (device, inode), so a symlink loop is walked once. A file
+//! with a batch's stamp beside it (`.NAME.ocrmend`, see [`super::output`]) is an
+//! output, not an input, and is left out of folder walks.
 
 use std::collections::{HashMap, HashSet};
 use std::os::unix::fs::MetadataExt;
@@ -213,6 +215,10 @@ impl Walk<'_> {
         };
         entries.sort();
         for entry in entries {
+            // An output of an earlier batch (it has its stamp): not an OCR input.
+            if self.exts.matches(&entry) && super::output::stamp_path(&entry).exists() {
+                continue;
+            }
             if entry.is_dir() || self.exts.matches(&entry) {
                 self.add(&entry, base);
             }

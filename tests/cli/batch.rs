@@ -418,6 +418,13 @@ fn text_outputs_are_name_clean_txt_and_never_overwrite_their_input() {
         std::fs::read_to_string(d.join("a.clean.txt")).unwrap(),
         clean.stdout
     );
+    // The folder walked again: a.clean.txt is an output (it has its stamp), not an input.
+    let run = ocrmend(&["batch", s(d), "--out", s(&d.join("again"))], b"");
+    assert!(
+        run.stderr.contains("1 files cleaned, 0 up to date"),
+        "{}",
+        run.stderr
+    );
 
     // An output that would be an input, by its name or through a symlink: refused.
     let json = d.join("b.json");
