@@ -136,10 +136,21 @@ fn main() -> ExitCode {
     match done {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("ocrmend: {e}");
+            say(&format!("ocrmend: {e}"));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The exit status when standard output is a closed pipe (`ocrmend clean big.txt | head
+/// -1`): the process stops quietly with what a shell reports for one ended by SIGPIPE
+/// (128 + 13), never a panic. Rust ignores SIGPIPE, so the write fails with EPIPE instead.
+pub(crate) const EXIT_BROKEN_PIPE: u8 = 141;
+
+/// Writes `line` on stderr. A failure (stderr a closed pipe, a full disk) is ignored:
+/// `eprintln!` would panic there, turning a message into exit status 101.
+pub(crate) fn say(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 fn run_score(
@@ -189,10 +200,20 @@ fn print_json(value: &serde_json::Value) -> Result<(), String> {
     write_stdout(&(serde_json::to_string_pretty(value).expect("JSON serialises") + "\n"))
 }
 
+/// Writes `text` on stdout. When stdout is a closed pipe (the reader has all it wants)
+/// the process ends there, quietly, with [`EXIT_BROKEN_PIPE`]: nothing is left to do.
 fn write_stdout(text: &str) -> Result<(), String> {
-    std::io::stdout()
+    let mut stdout = std::io::stdout().lock();
+    match stdout
         .write_all(text.as_bytes())
-        .map_err(|e| format!("cannot write to stdout: {e}"))
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            std::process::exit(EXIT_BROKEN_PIPE.into())
+        }
+        Err(e) => Err(format!("cannot write to stdout: {e}")),
+    }
 }
 
 /// The bytes of `input` (a path, or - for standard input), refused when larger than
@@ -208,9 +229,13 @@ fn read_input(input: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
         let len = buf.len() as u64;
         (buf, len)
     } else {
-        let len = std::fs::metadata(input)
-            .map_err(|e| format!("cannot read {input}: {e}"))?
-            .len();
+        let meta = std::fs::metadata(input).map_err(|e| format!("cannot read {input}: {e}"))?;
+        if meta.is_dir() {
+            return Err(format!(
+                "{input} is a folder: use `ocrmend batch {input} --out OUT` to clean the files in it"
+            ));
+        }
+        let len = meta.len();
         if len > max_bytes {
             (Vec::new(), len)
         } else {

@@ -72,7 +72,7 @@ impl Progress {
 
     /// Prints a line on stderr without tearing the bar.
     pub fn say(&self, line: &str) {
-        self.bar.suspend(|| eprintln!("{line}"));
+        self.bar.suspend(|| crate::say(line));
     }
 
     /// Clears the bar and prints the summary of the run.
@@ -80,7 +80,7 @@ impl Progress {
         self.bar.finish_and_clear();
         let seconds = self.started.elapsed().as_secs_f64();
         let mb = tally.bytes as f64 / 1e6;
-        eprintln!(
+        crate::say(&format!(
             "ocrmend batch: {} files cleaned, {} up to date, {} failed; {mb:.2} MB in {seconds:.2} s ({:.2} MB/s); {} corrections, {} warnings",
             tally.done,
             tally.skipped,
@@ -88,6 +88,6 @@ impl Progress {
             mb / seconds.max(1e-9),
             tally.corrections,
             tally.warnings,
-        );
+        ));
     }
 }

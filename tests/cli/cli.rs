@@ -162,3 +162,101 @@ fn binary_is_refused_by_the_cli_with_a_reason() {
         "{stderr}"
     );
 }
+
+#[test]
+fn clean_of_a_folder_points_to_batch() {
+    let (ok, _, err) = ocrmend(&["clean", "fixtures"]);
+    assert!(!ok);
+    assert!(
+        err.contains("fixtures is a folder: use `ocrmend batch fixtures --out OUT`"),
+        "{err}"
+    );
+    let (ok, _, err) = ocrmend(&["review", "fixtures"]);
+    assert!(!ok && err.contains("is a folder"), "{err}");
+}
+
+/// Runs `ocrmend args` with its stdout (or its stderr) a pipe whose reading end is
+/// closed before `stdin` is written, so a command that reads its input from stdin
+/// first gets EPIPE on every write to it; returns the status and the other stream.
+fn with_a_closed_pipe(args: &[&str], stdin: &[u8], close_stdout: bool) -> (i32, String) {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ocrmend"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (stdout, stderr) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+    let mut open: Box<dyn Read + Send> = if close_stdout {
+        drop(stdout);
+        Box::new(stderr)
+    } else {
+        drop(stderr);
+        Box::new(stdout)
+    };
+    let reader = std::thread::spawn(move || {
+        let mut text = Vec::new();
+        open.read_to_end(&mut text).unwrap();
+        text
+    });
+    let mut pipe = child.stdin.take().unwrap();
+    let _ = std::io::Write::write_all(&mut pipe, stdin);
+    drop(pipe);
+    let status = child.wait().unwrap();
+    let text = reader.join().unwrap();
+    (
+        status.code().unwrap(),
+        String::from_utf8_lossy(&text).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_stdout_or_stderr_ends_quietly_not_in_a_panic() {
+    // `ocrmend clean big.txt | head -1`: quiet, with the status of a SIGPIPE death.
+    let ocr = std::fs::read("fixtures/en-dev1.ocr.txt").unwrap();
+    let (code, stderr) = with_a_closed_pipe(&["clean", "-"], &ocr, true);
+    assert_eq!(code, 141, "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let (code, stderr) = with_a_closed_pipe(&["clean", "--format", "text", "-"], &ocr, true);
+    assert_eq!((code, stderr.as_str()), (141, ""));
+    let (code, stderr) = with_a_closed_pipe(&["review", "-"], &ocr, true);
+    assert_eq!((code, stderr.as_str()), (141, ""));
+
+    // A message for a closed stderr is dropped; the status stays the command's.
+    let (code, _) = with_a_closed_pipe(&["clean", "-"], b"%PDF-1.4\n\x00\x01\x02\x00", false);
+    assert_eq!(code, 1);
+    let (code, stdout) = with_a_closed_pipe(&["clean", "-"], &ocr, false);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with('{'));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let (code, _) = with_a_closed_pipe(
+        &["batch", "fixtures", "--out", out.to_str().unwrap()],
+        b"",
+        false,
+    );
+    assert_eq!(code, 0, "the summary goes nowhere, the batch succeeds");
+    let (code, _) = with_a_closed_pipe(
+        &[
+            "batch",
+            "fixtures/missing.txt",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        b"",
+        false,
+    );
+    assert_eq!(code, 2);
+
+    // The stream: stops at the first result it cannot hand over.
+    let record = serde_json::json!({"id": 1, "text": "General Assembly\n"}).to_string() + "\n";
+    let (code, stderr) =
+        with_a_closed_pipe(&["batch", "--jsonl"], record.repeat(50).as_bytes(), true);
+    assert_eq!((code, stderr.as_str()), (141, ""));
+    let (code, stdout) = with_a_closed_pipe(&["batch", "--jsonl"], b"not json\n", false);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("\"error\""), "{stdout}");
+}
