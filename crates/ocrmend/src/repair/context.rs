@@ -20,6 +20,9 @@ pub struct Word<'a> {
     pub text: &'a str,
     /// The characters between the previous word and this one.
     pub gap_before: &'a str,
+    /// The word opens a printed paragraph of the input (what a line after a blank line
+    /// starts: a sentence).
+    pub opens: bool,
 }
 
 /// The words of `text`: letters, digits and `&`, with the apostrophe of an elision
@@ -51,6 +54,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             range: start..end,
             text: &text[start..end],
             gap_before: &text[last..start],
+            opens: false,
         });
         last = end;
     }
@@ -120,6 +124,7 @@ fn gap_after<'a>(words: &[Word<'a>], k: usize, text: &'a str) -> &'a str {
 /// Whether word `k` starts a sentence.
 fn starts_sentence(words: &[Word], k: usize) -> bool {
     k == 0
+        || words[k].opens
         || words[k]
             .gap_before
             .trim_end()

@@ -114,13 +114,19 @@ pub fn repair(structure: &mut Structure, language: Option<&Language>, repairs: &
             .chain(structure.footnotes.iter().map(|f| f.text.as_str())),
     );
     for block in &mut structure.blocks {
-        repair_text(&mut block.text, language, apostrophe, repairs);
+        repair_text(
+            &mut block.text,
+            language,
+            apostrophe,
+            &block.openings,
+            repairs,
+        );
         if let (Some(language), BlockKind::Heading { .. }) = (language, &block.kind) {
             correct_spelling(&mut block.text, language, HEADING_ACCENT_LEAD, repairs);
         }
     }
     for note in &mut structure.footnotes {
-        repair_text(&mut note.text, language, apostrophe, repairs);
+        repair_text(&mut note.text, language, apostrophe, &[], repairs);
     }
     let m = &mut structure.metadata;
     for value in [
@@ -164,6 +170,7 @@ pub fn repair_text(
     text: &mut Tracked,
     language: Option<&Language>,
     apostrophe: Option<char>,
+    openings: &[usize],
     repairs: &mut Repairs,
 ) {
     let lang = language.map(|l| l.lang);
@@ -254,7 +261,7 @@ pub fn repair_text(
         restore_elisions(text, lexicon, repairs);
     }
     correct_spelling(text, language, spelling::FREQUENCY_LEAD, repairs);
-    correct_by_context(text, language, repairs);
+    correct_by_context(text, language, openings, repairs);
 }
 
 /// `’adoption` → `l’adoption` when the word is one an article elides before; `s
@@ -351,9 +358,18 @@ fn correct_spelling(text: &mut Tracked, language: &Language, lead: u16, repairs:
 }
 
 /// Decide the words right both ways from their neighbours ([`context`]).
-fn correct_by_context(text: &mut Tracked, language: &Language, repairs: &mut Repairs) {
+/// `openings`: input offsets where the printed paragraphs the text joins open.
+fn correct_by_context(
+    text: &mut Tracked,
+    language: &Language,
+    openings: &[usize],
+    repairs: &mut Repairs,
+) {
     let found: Vec<(std::ops::Range<usize>, context::Change)> = {
-        let words = context::words(text.as_str());
+        let mut words = context::words(text.as_str());
+        for w in &mut words {
+            w.opens = openings.contains(&text.source_at(w.range.start));
+        }
         (0..words.len())
             .filter_map(|k| {
                 let change = context::judge(&words, k, text.as_str(), language)?;
@@ -448,7 +464,13 @@ fn in_link_or_symbol(text: &str, range: std::ops::Range<usize>) -> bool {
 fn repair_value(value: &str, language: Option<&Language>) -> String {
     let mut text = Tracked::new();
     text.push_input(value, 0..value.len());
-    repair_text(&mut text, language, None, &mut Repairs::new(MIN_CONFIDENCE));
+    repair_text(
+        &mut text,
+        language,
+        None,
+        &[],
+        &mut Repairs::new(MIN_CONFIDENCE),
+    );
     text.as_str().to_owned()
 }
 
@@ -532,6 +554,7 @@ mod tests {
             &mut tracked,
             Some(Language::of(lang)),
             apostrophe,
+            &[],
             &mut repairs,
         );
         (tracked.as_str().to_owned(), repairs.made)

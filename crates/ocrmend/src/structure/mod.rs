@@ -30,6 +30,9 @@ pub struct BlockDraft {
     pub page: u32,
     /// Chunks the block was made of (their lines are its spans).
     pub chunks: Vec<usize>,
+    /// Input offsets where those chunks (printed paragraphs) open: sentence starts to
+    /// the repair stage.
+    pub openings: Vec<usize>,
     pub notes: Vec<NoteDraft>,
 }
 
@@ -132,6 +135,13 @@ pub fn structure(
     );
     headings::number_headings(&mut units, layout.body_width, &mut out.warnings);
     out.blocks = units.into_iter().map(Unit::into_draft).collect();
+    for block in &mut out.blocks {
+        block.openings = block
+            .chunks
+            .iter()
+            .map(|&c| layout.chunks[c].text.source_at(0))
+            .collect();
+    }
     let sure_calls = references::sure_calls(&out.blocks, lexicon);
     out.footnotes = footnotes::read_footnotes(
         input,
@@ -200,6 +210,7 @@ impl Unit {
             text: self.text,
             page: self.page,
             chunks: self.chunks,
+            openings: Vec::new(),
             notes: Vec::new(),
         }
     }

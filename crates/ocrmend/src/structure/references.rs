@@ -337,6 +337,7 @@ mod tests {
             text: block,
             page: 1,
             chunks: vec![],
+            openings: vec![],
             notes: vec![],
         };
         let c = candidates(&[draft], None);
