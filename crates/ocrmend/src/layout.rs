@@ -165,10 +165,10 @@ fn lone_number(line: &str) -> bool {
     (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A short line that ends a sentence: the last line of a printed paragraph.
 fn ends_paragraph(input: &str, line: &Line, body_width: usize) -> bool {
-    let text = input[line.span.clone()].trim_end();
-    let core = text.trim_end_matches(|c: char| "»”\"’')]*®©°".contains(c) || c.is_ascii_digit());
-    char_len(input, line) * 100 < body_width * 85 && core.ends_with(['.', ';', ':', '!', '?'])
+    char_len(input, line) * 100 < body_width * 85
+        && crate::scan::ends_sentence(&input[line.span.clone()])
 }
 
 fn opens_paragraph(line: &str) -> bool {

@@ -375,21 +375,16 @@ fn join_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> String {
 fn split_note_call(title: &str) -> (&str, Option<&str>) {
     let body = title.trim_end_matches(NOTE_CALL_GLYPHS);
     let marker = &title[body.len()..];
-    if marker.is_empty() || body.trim_end().is_empty() || closes_a_quote(body, marker) {
+    if marker.is_empty()
+        || body.trim_end().is_empty()
+        || marker
+            .chars()
+            .next()
+            .is_some_and(|m| crate::scan::closes_a_quote(body, m))
+    {
         return (title, None);
     }
     (body.trim_end(), Some(marker))
-}
-
-fn closes_a_quote(body: &str, marker: &str) -> bool {
-    let count = |glyph: char| body.chars().filter(|&c| c == glyph).count();
-    match marker.chars().next() {
-        Some('”') => count('“') > count('”'),
-        Some('’') => count('‘') > 0,
-        Some('"') => count('"') % 2 == 1,
-        Some('\'') => body.split_whitespace().any(|word| word.starts_with('\'')),
-        _ => false,
-    }
 }
 
 /// Scanner specks read as text (`VAN`, `NS~`, `4 4 r`, `Il.`): no word of four letters

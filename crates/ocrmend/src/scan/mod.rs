@@ -20,6 +20,36 @@ pub fn opens_in_lower_case(text: &str) -> bool {
         .is_some_and(|c| c.is_lowercase() || LOWER_CASE_NOISE.contains(c))
 }
 
+/// Whether text ends a sentence (footnote markers and closing quotes aside).
+pub fn ends_sentence(text: &str) -> bool {
+    // Call glyphs and closing quotes aside; `?` and `!` end questions and
+    // exclamations, except a `?` glued to a bracket, which is a call (`(CEPALC)?`).
+    let strip = |t: &'_ str| -> usize {
+        t.trim_end_matches(|c: char| "»”\"’')]®©°*%".contains(c) || c.is_ascii_digit())
+            .len()
+    };
+    let mut t = text.trim_end();
+    t = &t[..strip(t)];
+    if let Some(rest) = t.strip_suffix('?').filter(|r| r.ends_with([')', ']'])) {
+        t = &rest[..strip(rest)];
+    }
+    t.ends_with(['.', ':', ';', '!', '?', '…'])
+}
+
+/// Whether the quotation mark `mark` after `before` closes a quotation that `before`
+/// opened (then it is no note call): more opening than closing double quotes or
+/// guillemets, an odd count of straight ones, a `‘` for a `’`, a word opened by `'`
+/// for a `'`.
+pub fn closes_a_quote(before: &str, mark: char) -> bool {
+    let count = |glyphs: &[char]| before.chars().filter(|c| glyphs.contains(c)).count();
+    match mark {
+        '”' | '"' | '»' => count(&['“', '«']) > count(&['”', '»']) || count(&['"']) % 2 == 1,
+        '’' => count(&['‘']) > 0,
+        '\'' => before.split_whitespace().any(|word| word.starts_with('\'')),
+        _ => false,
+    }
+}
+
 /// The words French elides before a vowel (`l’`, `qu’`, `jusqu’`).
 pub const ELISION_STEMS: &[&str] = &[
     "d", "l", "s", "n", "j", "m", "c", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
@@ -60,6 +90,28 @@ mod tests {
         for text in ["le", "en 2019", "x1", "", "de ", "States"] {
             assert!(!elision_before(text, text.len()), "{text}");
         }
+    }
+
+    #[test]
+    fn sentence_ends_past_calls_and_quotes() {
+        assert!(ends_sentence("les partenariats?®."));
+        assert!(ends_sentence("la santé »*2."));
+        assert!(ends_sentence("¿cómo podemos enfrentar el desafío?"));
+        assert!(!ends_sentence("la coopération Sud-Sud et"));
+        assert!(
+            !ends_sentence("les Caraibes (CEPALC)?"),
+            "a call after a bracket, not a question"
+        );
+    }
+
+    #[test]
+    fn quotes_that_close() {
+        assert!(closes_a_quote("des “oceans", '”'));
+        assert!(closes_a_quote("le « thème", '»'));
+        assert!(closes_a_quote("the \"Leave", '"'));
+        assert!(closes_a_quote("“Leave no one ‘behind", '’'));
+        assert!(!closes_a_quote("des océans", '”'));
+        assert!(!closes_a_quote("« un » et deux", '»'));
     }
 
     #[test]

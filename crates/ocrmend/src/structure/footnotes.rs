@@ -101,7 +101,7 @@ fn read_chunk(layout: &Layout, i: usize, pieces: &mut Vec<Piece>, markers: &mut 
     let unnumbered = !NUMBERED.is_match(text) && !MANGLED.is_match(text);
     let cut_short = pieces
         .last()
-        .is_some_and(|n| !super::ends_sentence(n.text.as_str()));
+        .is_some_and(|n| !crate::scan::ends_sentence(n.text.as_str()));
     if let Some(last) = pieces
         .last_mut()
         .filter(|_| starts_lower || unnumbered && cut_short)
@@ -166,7 +166,7 @@ fn sentence_break(input: &str, pages: &Pages, piece: &Piece) -> Option<usize> {
     let line = |l: usize| input[pages.lines[l].span.clone()].trim();
     piece.lines.windows(2).find_map(|w| {
         let (a, b) = (line(w[0]), line(w[1]));
-        let ends = super::ends_sentence(a) && !is_marker(a);
+        let ends = crate::scan::ends_sentence(a) && !is_marker(a);
         let opens = b.chars().next().is_some_and(|c| c.is_uppercase());
         (ends && opens && piece.text.source_at(0) < pages.lines[w[1]].span.start)
             .then_some(pages.lines[w[1]].span.start)

@@ -333,23 +333,7 @@ fn continues_previous(units: &[Unit], chunk: &Chunk) -> bool {
     }
     let text = chunk.text.as_str();
     let starts_lower = crate::scan::opens_in_lower_case(text);
-    starts_lower || !ends_sentence(prev.text.as_str())
-}
-
-/// Whether text ends a sentence (footnote markers and closing quotes aside).
-pub(crate) fn ends_sentence(text: &str) -> bool {
-    // Call glyphs and closing quotes aside; `?` and `!` end questions and
-    // exclamations, except a `?` glued to a bracket, which is a call (`(CEPALC)?`).
-    let strip = |t: &'_ str| -> usize {
-        t.trim_end_matches(|c: char| "»”\"’')]®©°*%".contains(c) || c.is_ascii_digit())
-            .len()
-    };
-    let mut t = text.trim_end();
-    t = &t[..strip(t)];
-    if let Some(rest) = t.strip_suffix('?').filter(|r| r.ends_with([')', ']'])) {
-        t = &rest[..strip(rest)];
-    }
-    t.ends_with(['.', ':', ';', '!', '?', '…'])
+    starts_lower || !crate::scan::ends_sentence(prev.text.as_str())
 }
 
 /// An unnumbered heading: a short chunk with no sentence end and no full line of prose.
@@ -358,21 +342,4 @@ fn looks_like_heading(chunk: &Chunk, body_width: usize) -> bool {
         && units::heading_shaped(chunk.text.as_str())
         && chunk.text.as_str().chars().count() <= 400
         && (chunk.lines.len() == 1 || widest_line(chunk) * 100 <= body_width * 97)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ends_sentence;
-
-    #[test]
-    fn sentence_ends_past_calls_and_quotes() {
-        assert!(ends_sentence("les partenariats?®."));
-        assert!(ends_sentence("la santé »*2."));
-        assert!(ends_sentence("¿cómo podemos enfrentar el desafío?"));
-        assert!(!ends_sentence("la coopération Sud-Sud et"));
-        assert!(
-            !ends_sentence("les Caraibes (CEPALC)?"),
-            "a call after a bracket, not a question"
-        );
-    }
 }

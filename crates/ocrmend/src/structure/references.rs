@@ -184,7 +184,11 @@ fn call_score(text: &str, at: usize, glyphs: &str, lexicon: Option<&Lexicon>) ->
         "%" if before.is_ascii_digit() => 1.5,
         "%" => 2.0,
         "Z" if before.is_uppercase() => 1.0,
-        "”" | "\"" if closes_a_quote(text, at) => 0.0,
+        "”" | "\""
+            if crate::scan::closes_a_quote(&text[..at], glyphs.chars().next().unwrap_or('"')) =>
+        {
+            0.0
+        }
         "’" | "‘" | "'" | "”" | "\"" | "“" if after.starts_with(' ') && !next_word_capital => {
             0.8
         }
@@ -200,13 +204,6 @@ fn after_year(text: &str, at: usize) -> bool {
         .next()
         .unwrap_or("");
     digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
-}
-
-/// Whether a quotation mark at `at` closes a quotation opened before it.
-fn closes_a_quote(text: &str, at: usize) -> bool {
-    let before = &text[..at];
-    before.matches(['“', '«']).count() > before.matches(['”', '»']).count()
-        || before.matches('"').count() % 2 == 1
 }
 
 /// For each numbered footnote, the input range where its call may stand: after the
