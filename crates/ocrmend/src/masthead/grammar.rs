@@ -305,16 +305,8 @@ pub(super) fn fold_spaces(line: &str) -> String {
 pub(super) fn fold_char(c: char) -> char {
     let lower = c.to_lowercase().next().unwrap_or(c);
     match lower {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
         '’' | '‘' | '`' | '´' => '\'',
-        other => other,
+        other => crate::scan::base_letter(other),
     }
 }
 

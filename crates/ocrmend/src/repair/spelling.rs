@@ -227,7 +227,9 @@ fn accent_table(lang: Lang) -> &'static [Substitution<'static>] {
             confusions(lang)
                 .iter()
                 .filter(|c| {
-                    !c.seen.starts_with('^') && without_accents(c.meant) == without_accents(c.seen)
+                    !c.seen.starts_with('^')
+                        && crate::scan::without_accents(c.meant)
+                            == crate::scan::without_accents(c.seen)
                 })
                 .map(|c| (c.seen, c.meant, c.cost))
                 .collect()
@@ -238,13 +240,6 @@ fn accent_table(lang: Lang) -> &'static [Substitution<'static>] {
         Lang::Es => 1,
         Lang::En => 2,
     }]
-}
-
-fn without_accents(word: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    word.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect()
 }
 
 /// Letters (and the glyphs OCR puts for letters), not all capitals.

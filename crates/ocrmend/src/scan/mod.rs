@@ -8,6 +8,21 @@ pub mod symbol;
 /// `[’ONU`): glyphs of the same narrow upright shape.
 pub const L_LOOKALIKES: &str = "1I|[]!";
 
+/// `word` without its diacritics (`Développement` → `Developpement`): what OCR that lost
+/// them prints.
+pub fn without_accents(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
+}
+
+/// The base letter of `c` (`é` → `e`, `Ç` → `C`, `ő` → `o`; `œ` stays).
+pub fn base_letter(c: char) -> char {
+    use unicode_normalization::UnicodeNormalization;
+    std::iter::once(c).nfd().next().unwrap_or(c)
+}
+
 /// Noise glyphs OCR prints for a lower-case letter (`¢` for c, é or è): the repair
 /// stage reads them back, and a text opening with one opens in lower case.
 pub const LOWER_CASE_NOISE: &str = "¢€";
@@ -112,6 +127,18 @@ mod tests {
         assert!(closes_a_quote("“Leave no one ‘behind", '’'));
         assert!(!closes_a_quote("des océans", '”'));
         assert!(!closes_a_quote("« un » et deux", '»'));
+    }
+
+    #[test]
+    fn accents_folded() {
+        assert_eq!(
+            without_accents("Développement à Bogotá"),
+            "Developpement a Bogota"
+        );
+        assert_eq!(without_accents("e\u{301}te\u{301}"), "ete");
+        assert_eq!(base_letter('Ç'), 'C');
+        assert_eq!(base_letter('ő'), 'o');
+        assert_eq!(base_letter('œ'), 'œ');
     }
 
     #[test]
