@@ -14,6 +14,7 @@ use regex::Regex;
 
 use crate::lexicon::Lexicon;
 use crate::pages::{Line, Pages};
+use crate::scan::superscript::AT_NOTE_START as MANGLED_NUMBER;
 use crate::tracked::Tracked;
 
 /// Where on the page a chunk stands.
@@ -47,9 +48,6 @@ pub struct Layout {
     /// Joins texts cut by a line or page break, as the chunks' lines were joined.
     pub joiner: Joiner,
 }
-
-/// Glyphs OCR makes of a superscript note number (`©`, `%2`, `=~`, `’`).
-pub const MANGLED_NUMBER: &str = r#"[©®™%°"“”‘’'=~]"#;
 
 /// The opening of a note: a star, a number, or a mangled number before a capital.
 static NOTE_START: LazyLock<Regex> = LazyLock::new(|| {

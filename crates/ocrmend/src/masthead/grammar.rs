@@ -224,7 +224,7 @@ pub(super) fn mend_symbol(printed: &str) -> Option<String> {
         .iter()
         .enumerate()
         .map(|(k, &c)| {
-            if SLASH_LOOKALIKES.contains(&c) && next_to_digit(k) {
+            if crate::scan::SLASH_LOOKALIKES.contains(&c) && next_to_digit(k) {
                 '/'
             } else {
                 c

@@ -373,7 +373,7 @@ fn join_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> String {
 /// Splits the title's note call (`Sud-Sud+` → `Sud-Sud`, `+`) off its end. A closing
 /// quote that answers an opening one in the title is punctuation, not a note call.
 fn split_note_call(title: &str) -> (&str, Option<&str>) {
-    let body = title.trim_end_matches(NOTE_CALL_GLYPHS);
+    let body = title.trim_end_matches(crate::scan::superscript::AFTER_THE_TITLE);
     let marker = &title[body.len()..];
     if marker.is_empty()
         || body.trim_end().is_empty()

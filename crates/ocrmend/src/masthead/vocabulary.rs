@@ -91,13 +91,6 @@ pub(super) const AGENDA_NOUNS: &[&str] = &[
 pub(super) const SUBTITLE_NOUNS: &[&str] = &["Report", "Rapport", "Informe", "Note", "Nota"];
 pub(super) const SUBTITLE_LINKS: &[&str] = &["of", "by", "du", "de", "des", "del"];
 
-/// Glyphs the OCR makes of the superscript `*` that calls the title's note.
-pub(super) const NOTE_CALL_GLYPHS: &[char] =
-    &['*', '+', '’', '\'', '”', '"', '‘', '`', '°', '®', '^', '~'];
-
-/// Glyphs the OCR reads for a `/` of the symbol (`Al 79I 2 14` for `A/79/214`).
-pub(super) const SLASH_LOOKALIKES: &[char] = &['l', 'I', '|', '!'];
-
 /// How many non-blank lines past an unrecognised line the header may still go on: a
 /// damaged field (`Disir. générale`) or a speck must not cut the masthead short.
 pub(super) const HEADER_LOOKAHEAD: usize = 3;

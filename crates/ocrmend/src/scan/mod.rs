@@ -23,6 +23,21 @@ pub fn base_letter(c: char) -> char {
     std::iter::once(c).nfd().next().unwrap_or(c)
 }
 
+/// What OCR prints for a superscript note number, by where it stands. The three
+/// places show different glyphs (measured on the factory's validation split: giving
+/// every place the union of the three loses footnotes), so each has its class.
+pub mod superscript {
+    /// At the start of a footnote (`© Voir…`, `%2 Voir…`, `’ The…`, `=~` for a smudge):
+    /// a regex character class.
+    pub const AT_NOTE_START: &str = r#"[©®™%°"“”‘’'=~]"#;
+    /// Glued to the word or punctuation that calls the note (`l’OMS®`, `santé »*2`,
+    /// `Bureau®!`, `(CEPALC)?`, superscript digits kept as such): a regex character class.
+    pub const AFTER_A_WORD: &str = r#"[®©™°’‘'!?*%Z¹²³⁴⁵⁶⁷⁸⁹⁰“”"]"#;
+    /// After the report's title, for its `*` note (`Sud-Sud+`, `internationales”`).
+    pub const AFTER_THE_TITLE: &[char] =
+        &['*', '+', '’', '\'', '”', '"', '‘', '`', '°', '®', '^', '~'];
+}
+
 /// Noise glyphs OCR prints for a lower-case letter (`¢` for c, é or è): the repair
 /// stage reads them back, and a text opening with one opens in lower case.
 pub const LOWER_CASE_NOISE: &str = "¢€";
@@ -69,6 +84,10 @@ pub fn closes_a_quote(before: &str, mark: char) -> bool {
 pub const ELISION_STEMS: &[&str] = &[
     "d", "l", "s", "n", "j", "m", "c", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
 ];
+
+/// Glyphs the OCR reads for the `/` of a document symbol (`Al 79I 2 14` for
+/// `A/79/214`).
+pub const SLASH_LOOKALIKES: &[char] = &['l', 'I', '|', '!'];
 
 /// Whether the word that ends right before byte `at` of `text` is what an apostrophe
 /// after it elides, never a note call: one letter, an l look-alike (`1’`), or an

@@ -26,7 +26,7 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\*|\d{1,3})\s
 static MANGLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^(?:(?:{MANGLED_NUMBER}+\d*\s*)+|-)(\S)",
-        MANGLED_NUMBER = crate::layout::MANGLED_NUMBER
+        MANGLED_NUMBER = crate::scan::superscript::AT_NOTE_START
     ))
     .unwrap()
 });

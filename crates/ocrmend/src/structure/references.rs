@@ -16,7 +16,11 @@ use crate::lexicon::Lexicon;
 
 /// A glyph run glued to the end of a word, a closing bracket or quote.
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"[\p{L}\p{N})\]»”"’'%.,]([®©™°’‘'!?*%Z¹²³⁴⁵⁶⁷⁸⁹⁰“”"]{1,3}\d{0,2}|\d{1,2})(?:[\s.,;:)»”]|$)"#).unwrap()
+    let glyphs = crate::scan::superscript::AFTER_A_WORD;
+    Regex::new(&format!(
+        r#"[\p{{L}}\p{{N}})\]»”"’'%.,]({glyphs}{{1,3}}\d{{0,2}}|\d{{1,2}})(?:[\s.,;:)»”]|$)"#
+    ))
+    .unwrap()
 });
 
 #[derive(Debug, Clone)]
