@@ -141,7 +141,7 @@ fn runs_of(text: &str, is: impl Fn(char) -> bool) -> Vec<Range<usize>> {
 /// UTF-16 that lost its mark: text in the Latin scripts has a NUL for the high byte of
 /// nearly every character, on the odd positions (little-endian) or the even ones.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
         return None;
     }
     let pairs = bytes.len() / 2;
