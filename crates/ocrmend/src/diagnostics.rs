@@ -119,6 +119,43 @@ closed_set! {
     }
 }
 
+/// What the stages find worth telling, gathered in one place as they run, in the
+/// order the JSON lists it: warnings, the words changed and the changes withheld.
+/// Spans are byte ranges of the decoded input until `emit` turns them into characters.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Diagnostics {
+    pub warnings: Vec<WarningDraft>,
+    pub corrections: Vec<Repair>,
+    pub withheld: Vec<Withheld>,
+}
+
+/// A warning before its span is converted to characters.
+#[derive(Debug, Clone)]
+pub(crate) struct WarningDraft {
+    pub code: WarningCode,
+    pub message: String,
+    pub source: Option<std::ops::Range<usize>>,
+}
+
+/// One repaired word, before its span is converted to characters.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Repair {
+    pub source: std::ops::Range<usize>,
+    /// `glyphs`, `spelling` or `context`.
+    pub stage: Stage,
+    pub before: String,
+    pub after: String,
+    pub rule: Rule,
+    pub confidence: f64,
+}
+
+/// A change not made because it was not sure enough: the warning that says so.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Withheld {
+    pub source: std::ops::Range<usize>,
+    pub message: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

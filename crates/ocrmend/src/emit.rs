@@ -3,11 +3,10 @@
 
 use std::ops::Range;
 
-use crate::diagnostics::WarningCode;
+use crate::diagnostics::{Diagnostics, WarningCode};
 use crate::document::*;
 use crate::layout::Layout;
 use crate::pages::Pages;
-use crate::repair::Repairs;
 use crate::structure::{FootnoteDraft, Structure};
 
 /// Converts byte offsets of the decoded input to character offsets.
@@ -46,8 +45,8 @@ pub struct Parts<'a> {
     pub source: Source,
     pub pages: &'a Pages,
     pub layout: &'a Layout,
-    pub repairs: Repairs,
     pub structure: Structure,
+    pub diagnostics: Diagnostics,
 }
 
 pub fn document(parts: Parts) -> Document {
@@ -56,8 +55,8 @@ pub fn document(parts: Parts) -> Document {
         source,
         pages,
         layout,
-        repairs,
         structure,
+        diagnostics,
     } = parts;
     let index = CharIndex::new(input);
     let spans_of_lines = |lines: &mut dyn Iterator<Item = usize>| -> Vec<[usize; 2]> {
@@ -130,8 +129,8 @@ pub fn document(parts: Parts) -> Document {
     }
     removed.sort_by_key(|r| r.span);
 
-    let mut corrections: Vec<Correction> = repairs
-        .made
+    let mut corrections: Vec<Correction> = diagnostics
+        .corrections
         .into_iter()
         .map(|r| Correction {
             span: index.span(&r.source),
@@ -143,7 +142,7 @@ pub fn document(parts: Parts) -> Document {
         })
         .collect();
     corrections.sort_by_key(|c| c.span);
-    let mut withheld: Vec<Warning> = repairs
+    let mut withheld: Vec<Warning> = diagnostics
         .withheld
         .into_iter()
         .map(|w| Warning {
@@ -163,7 +162,7 @@ pub fn document(parts: Parts) -> Document {
         footnotes,
         removed,
         corrections,
-        warnings: structure
+        warnings: diagnostics
             .warnings
             .into_iter()
             .map(|w| Warning {

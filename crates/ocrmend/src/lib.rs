@@ -197,38 +197,44 @@ fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Doc
     let language = lang.map(language::Language::of);
     let lexicon = language.map(|l| l.lexicon);
     let layout = layout::lay_out(input, &pages, lexicon);
-    let mut structure = structure::structure(input, &pages, &layout, masthead, lexicon);
+    let mut diagnostics = diagnostics::Diagnostics::default();
+    let mut structure =
+        structure::structure(input, &pages, &layout, masthead, lexicon, &mut diagnostics);
     if structure.metadata.language.is_none() || options.lang.is_some() {
         structure.metadata.language = lang.map(|l| l.code().to_owned());
     }
-    let mut repairs = repair::Repairs::new(options.min_confidence);
     if options.repair {
-        repair::repair(&mut structure, language, &mut repairs);
+        repair::repair(
+            &mut structure,
+            language,
+            options.min_confidence,
+            &mut diagnostics,
+        );
     }
-    report_replaced_bytes(decoded, &mut structure.warnings);
+    report_replaced_bytes(decoded, &mut diagnostics.warnings);
     emit::document(emit::Parts {
         input,
         source,
         pages: &pages,
         layout: &layout,
-        repairs,
         structure,
+        diagnostics,
     })
 }
 
 /// A warning for each run of bytes the decoder replaced (the first hundred, then how
 /// many more).
-fn report_replaced_bytes(decoded: &decode::Decoded, warnings: &mut Vec<structure::WarningDraft>) {
+fn report_replaced_bytes(decoded: &decode::Decoded, warnings: &mut Vec<diagnostics::WarningDraft>) {
     const LISTED: usize = 100;
     for run in decoded.replaced.iter().take(LISTED) {
-        warnings.push(structure::WarningDraft {
+        warnings.push(diagnostics::WarningDraft {
             code: WarningCode::InvalidBytes,
             message: format!("bytes not valid in {} replaced by U+FFFD", decoded.encoding),
             source: Some(run.clone()),
         });
     }
     if decoded.replaced.len() > LISTED {
-        warnings.push(structure::WarningDraft {
+        warnings.push(diagnostics::WarningDraft {
             code: WarningCode::InvalidBytes,
             message: format!(
                 "{} more runs of invalid bytes replaced by U+FFFD",

@@ -24,33 +24,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::diagnostics::{Rule, Stage};
+use crate::diagnostics::{Diagnostics, Repair, Rule, Stage, Withheld};
 use crate::document::BlockKind;
 use crate::language::{Lang, Language};
 use crate::lexicon::{Lexicon, Tags};
 use crate::structure::Structure;
 use crate::tracked::Tracked;
 
-/// One repaired word, before its span is converted to characters.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Repair {
-    pub source: std::ops::Range<usize>,
-    /// `glyphs`, `spelling` or `context`.
-    pub stage: Stage,
-    pub before: String,
-    pub after: String,
-    pub rule: Rule,
-    pub confidence: f64,
-}
-
-/// A change not made because it was not sure enough: the warning that says so.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Withheld {
-    pub source: std::ops::Range<usize>,
-    pub message: String,
-}
-
-/// What the stage changed, and what it left for want of certainty.
+/// The repair stage's working state: what it changed and withheld so far, and the
+/// threshold it withholds under; handed to the [`Diagnostics`] when the stage ends.
 #[derive(Debug, Clone)]
 pub struct Repairs {
     pub made: Vec<Repair>,
@@ -105,7 +87,13 @@ const HEADING_ACCENT_LEAD: u16 = 1;
 /// Repair every text of the structure, once: the blocks (and headings as noun
 /// phrases), the footnotes, and the metadata values (whose changes are not listed: the
 /// masthead is in `removed`).
-pub fn repair(structure: &mut Structure, language: Option<&Language>, repairs: &mut Repairs) {
+pub fn repair(
+    structure: &mut Structure,
+    language: Option<&Language>,
+    min_confidence: f64,
+    diagnostics: &mut Diagnostics,
+) {
+    let repairs = &mut Repairs::new(min_confidence);
     let apostrophe = dominant_apostrophe(
         structure
             .blocks
@@ -142,6 +130,8 @@ pub fn repair(structure: &mut Structure, language: Option<&Language>, repairs: &
     {
         *value = repair_value(value, language);
     }
+    diagnostics.corrections.append(&mut repairs.made);
+    diagnostics.withheld.append(&mut repairs.withheld);
 }
 
 /// The apostrophe the document writes inside words, when one is clearly its habit.

@@ -14,7 +14,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{FootnoteDraft, NoteNumber, WarningDraft};
+use super::{FootnoteDraft, NoteNumber};
+use crate::diagnostics::WarningDraft;
 use crate::diagnostics::{RemovalReason, WarningCode};
 use crate::layout::{is_marker, Layout};
 use crate::pages::Pages;

@@ -13,8 +13,9 @@
 //! an unnumbered level-1 heading.
 
 use super::units::{roman, ColumnNumber};
-use super::{Unit, UnitKind, WarningDraft};
+use super::{Unit, UnitKind};
 use crate::diagnostics::WarningCode;
+use crate::diagnostics::WarningDraft;
 
 pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec<WarningDraft>) {
     let widths = LevelWidths::of(units, body_width);

@@ -14,7 +14,7 @@ pub mod numbering;
 pub mod references;
 pub mod units;
 
-use crate::diagnostics::{RemovalReason, WarningCode};
+use crate::diagnostics::{Diagnostics, RemovalReason};
 use crate::document::{BlockKind, Metadata};
 use crate::layout::{Chunk, Layout, Zone};
 use crate::lexicon::Lexicon;
@@ -72,14 +72,6 @@ pub struct FootnoteDraft {
     pub lines: Vec<usize>,
 }
 
-/// A warning before its span is converted to characters.
-#[derive(Debug, Clone)]
-pub struct WarningDraft {
-    pub code: WarningCode,
-    pub message: String,
-    pub source: Option<std::ops::Range<usize>>,
-}
-
 /// The structure of one report.
 #[derive(Debug, Clone, Default)]
 pub struct Structure {
@@ -90,7 +82,6 @@ pub struct Structure {
     pub dropped: Vec<(usize, RemovalReason)>,
     /// Lines (indices into `Pages::lines`) read as the masthead.
     pub masthead_lines: Vec<usize>,
-    pub warnings: Vec<WarningDraft>,
 }
 
 /// Read the structure of a laid-out report.
@@ -100,6 +91,7 @@ pub fn structure(
     layout: &Layout,
     masthead: crate::masthead::Masthead,
     lexicon: Option<&Lexicon>,
+    diagnostics: &mut Diagnostics,
 ) -> Structure {
     let mut out = Structure::default();
     let masthead_end = if masthead.lines.is_empty() {
@@ -131,9 +123,9 @@ pub fn structure(
         &mut units,
         &layout.chunks,
         &layout.joiner,
-        &mut out.warnings,
+        &mut diagnostics.warnings,
     );
-    headings::number_headings(&mut units, layout.body_width, &mut out.warnings);
+    headings::number_headings(&mut units, layout.body_width, &mut diagnostics.warnings);
     out.blocks = units.into_iter().map(Unit::into_draft).collect();
     for block in &mut out.blocks {
         block.openings = block
@@ -153,9 +145,14 @@ pub fn structure(
         },
         title_marker.is_some(),
         &mut out.dropped,
-        &mut out.warnings,
+        &mut diagnostics.warnings,
     );
-    references::link(lexicon, &mut out.blocks, &out.footnotes, &mut out.warnings);
+    references::link(
+        lexicon,
+        &mut out.blocks,
+        &out.footnotes,
+        &mut diagnostics.warnings,
+    );
     out
 }
 

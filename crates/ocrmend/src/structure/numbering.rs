@@ -5,8 +5,9 @@
 //! that open a page are continuations of the paragraph before (cut at a sentence end
 //! by the page break).
 
-use super::{Unit, UnitKind, WarningDraft};
+use super::{Unit, UnitKind};
 use crate::diagnostics::WarningCode;
+use crate::diagnostics::WarningDraft;
 use crate::layout::{Chunk, Joiner};
 
 /// Settle the number of every paragraph unit, and the parent of every item.

@@ -10,8 +10,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{BlockDraft, FootnoteDraft, NoteDraft, NoteNumber, WarningDraft};
+use super::{BlockDraft, FootnoteDraft, NoteDraft, NoteNumber};
 use crate::diagnostics::WarningCode;
+use crate::diagnostics::WarningDraft;
 use crate::lexicon::Lexicon;
 
 /// A glyph run glued to the end of a word, a closing bracket or quote.
