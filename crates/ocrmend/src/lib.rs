@@ -244,3 +244,43 @@ fn report_replaced_bytes(decoded: &decode::Decoded, warnings: &mut Vec<diagnosti
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The stages in the order `clean` runs them: no stage's module names a later one.
+    #[test]
+    fn no_stage_imports_a_later_one() {
+        const STAGES: [&str; 7] = [
+            "decode",
+            "pages",
+            "masthead",
+            "layout",
+            "structure",
+            "repair",
+            "emit",
+        ];
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        for (k, stage) in STAGES.iter().enumerate() {
+            let folder = src.join(stage);
+            let files: Vec<std::path::PathBuf> = if folder.is_dir() {
+                std::fs::read_dir(&folder)
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .collect()
+            } else {
+                vec![src.join(format!("{stage}.rs"))]
+            };
+            assert!(!files.is_empty(), "{stage}");
+            for file in files {
+                let code = std::fs::read_to_string(&file).unwrap();
+                for later in &STAGES[k + 1..] {
+                    assert!(
+                        !code.contains(&format!("crate::{later}")),
+                        "{} names the later stage {later}",
+                        file.display()
+                    );
+                }
+            }
+        }
+    }
+}
