@@ -106,22 +106,7 @@ impl Tracked {
     /// before it.
     fn shift_marks(&mut self, edits: &[(Range<usize>, usize)]) {
         for mark in &mut self.marks {
-            let old = *mark;
-            let mut delta: isize = 0;
-            for (range, new_len) in edits {
-                if range.end <= old && !(range.is_empty() && range.start == old) {
-                    delta += *new_len as isize - range.len() as isize;
-                } else if range.start < old {
-                    *mark = (range.start as isize + delta) as usize + new_len;
-                    delta = isize::MIN;
-                    break;
-                } else {
-                    break;
-                }
-            }
-            if delta != isize::MIN {
-                *mark = (old as isize + delta) as usize;
-            }
+            *mark = moved(*mark, edits);
         }
     }
 
@@ -198,6 +183,23 @@ impl Tracked {
         self.text = text;
         self.src = src;
     }
+}
+
+/// Where a mark at `old` stands after the replacements `edits` (see
+/// [`Tracked::shift_marks`]).
+fn moved(old: usize, edits: &[(Range<usize>, usize)]) -> usize {
+    let mut delta: isize = 0;
+    for (range, new_len) in edits {
+        let before_mark = range.end <= old && !(range.is_empty() && range.start == old);
+        if before_mark {
+            delta += *new_len as isize - range.len() as isize;
+        } else if range.start < old {
+            return (range.start as isize + delta) as usize + new_len;
+        } else {
+            break;
+        }
+    }
+    (old as isize + delta) as usize
 }
 
 #[cfg(test)]

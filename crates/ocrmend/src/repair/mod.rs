@@ -74,7 +74,10 @@ static SPACE_AFTER_ELISION: LazyLock<Regex> =
 static SYMBOL_DOTS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/\p{Lu}+\.(\.)\d").unwrap());
 /// `n® 2`: the numero sign read as ®.
 static NUMERO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[nN](®) ?\d").unwrap());
-static NOISE_IN_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}*[¢€]\p{L}*").unwrap());
+static NOISE_IN_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let noise = regex::escape(crate::scan::LOWER_CASE_NOISE);
+    Regex::new(&format!(r"\p{{L}}*[{noise}]\p{{L}}*")).unwrap()
+});
 static APOSTROPHE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}(['’])\p{L}").unwrap());
 /// `’adoption` after a space or at the start: an elision whose letter was lost.
 static BARE_ELISION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\s)’\p{L}").unwrap());
@@ -501,7 +504,7 @@ fn fix_all(
 fn noise_free(word: &str, lexicon: &Lexicon) -> Option<String> {
     let mut candidates = vec![String::new()];
     for c in word.chars() {
-        let options: &[&str] = if c == '¢' || c == '€' {
+        let options: &[&str] = if crate::scan::LOWER_CASE_NOISE.contains(c) {
             &["", "é", "è", "c"]
         } else {
             &[]
