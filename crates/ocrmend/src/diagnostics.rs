@@ -50,6 +50,12 @@ closed_set! {
         Noise => "noise",
         /// A number of the number column that no paragraph took.
         StrayNumber => "stray-number",
+        /// A run of NUL bytes (padding); its `text` is empty, as JSON stores refuse `\u0000`.
+        Nul => "nul",
+        /// A control code other than tab, line and page breaks.
+        ControlCode => "control-code",
+        /// A zero-width space, word joiner, stray byte-order mark or soft hyphen.
+        Invisible => "invisible",
     }
 }
 
@@ -100,6 +106,8 @@ closed_set! {
     WarningCode {
         /// Bytes not valid in the encoding, replaced by U+FFFD.
         InvalidBytes => "invalid-bytes",
+        /// The input is not UTF-8: its legacy encoding was guessed.
+        EncodingGuessed => "encoding-guessed",
         /// A correction not sure enough to make.
         CorrectionWithheld => "correction-withheld",
         /// A footnote number taken from the sequence.

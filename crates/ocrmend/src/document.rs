@@ -185,7 +185,7 @@ pub struct Footnote {
 pub struct Removed {
     /// Where, `[start, end)` in characters.
     pub span: [usize; 2],
-    /// `page-header`, `page-footer`, `barcode`, `link-target`, `masthead`, `noise`, `stray-number`.
+    /// One of [`crate::RemovalReason`]: `page-header`, `page-footer`, `nul`…
     pub reason: String,
     /// The input text removed.
     pub text: String,

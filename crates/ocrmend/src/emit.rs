@@ -1,47 +1,21 @@
 //! The last stage, emit: everything the pipeline learnt as the JSON contract's
-//! [`Document`], byte offsets turned into character offsets.
+//! [`Document`], byte offsets of the stages' text turned into character offsets of
+//! the decoded input.
 
 use std::ops::Range;
 
+use crate::decode::Decoded;
 use crate::diagnostics::{Diagnostics, WarningCode};
 use crate::document::*;
 use crate::layout::Layout;
 use crate::pages::Pages;
 use crate::structure::{FootnoteDraft, Structure};
 
-/// Converts byte offsets of the decoded input to character offsets.
-pub struct CharIndex {
-    /// Character count at the start of every byte (a byte inside a character gets
-    /// the count after that character, so an exclusive end lands right).
-    at_byte: Vec<u32>,
-}
-
-impl CharIndex {
-    pub fn new(text: &str) -> CharIndex {
-        let mut at_byte = Vec::with_capacity(text.len() + 1);
-        let mut chars = 0u32;
-        for (i, c) in text.char_indices() {
-            at_byte.push(chars);
-            chars += 1;
-            at_byte.extend(std::iter::repeat_n(chars, c.len_utf8() - 1));
-            debug_assert_eq!(at_byte.len(), i + c.len_utf8());
-        }
-        at_byte.push(chars);
-        CharIndex { at_byte }
-    }
-
-    pub fn chars(&self, byte: usize) -> usize {
-        self.at_byte[byte.min(self.at_byte.len() - 1)] as usize
-    }
-
-    pub fn span(&self, r: &Range<usize>) -> [usize; 2] {
-        [self.chars(r.start), self.chars(r.end)]
-    }
-}
-
 /// Everything the pipeline learnt about one input.
 pub struct Parts<'a> {
+    /// The text the stages read (`decoded.text()`).
     pub input: &'a str,
+    pub decoded: &'a Decoded,
     pub source: Source,
     pub pages: &'a Pages,
     pub layout: &'a Layout,
@@ -52,13 +26,14 @@ pub struct Parts<'a> {
 pub fn document(parts: Parts) -> Document {
     let Parts {
         input,
+        decoded,
         source,
         pages,
         layout,
         structure,
         diagnostics,
     } = parts;
-    let index = CharIndex::new(input);
+    let index = &decoded.offsets;
     let spans_of_lines = |lines: &mut dyn Iterator<Item = usize>| -> Vec<[usize; 2]> {
         let mut ranges: Vec<Range<usize>> = lines
             .map(|l| crate::pages::trimmed_span(input, &pages.lines[l].span))
@@ -108,22 +83,39 @@ pub fn document(parts: Parts) -> Document {
         })
         .collect();
 
+    // `removed` quotes the input; where the stages' text differs from it, by characters.
+    let input_starts: Option<Vec<usize>> = decoded.text_differs().then(|| {
+        let input = &decoded.input;
+        input
+            .char_indices()
+            .map(|(at, _)| at)
+            .chain([input.len()])
+            .collect()
+    });
+    let quote = |bytes: &Range<usize>| match &input_starts {
+        None => input[bytes.clone()].to_owned(),
+        Some(starts) => {
+            let [start, end] = index.span(bytes);
+            decoded.input[starts[start]..starts[end]].to_owned()
+        }
+    };
     let mut removed: Vec<Removed> = pages
         .removed
         .iter()
         .map(|r| Removed {
             span: index.span(&r.span),
             reason: r.reason.as_str().to_owned(),
-            text: input[r.span.clone()].to_owned(),
+            text: quote(&r.span),
         })
         .collect();
+    removed.extend(decoded.removed.iter().cloned());
     for &(chunk, reason) in &structure.dropped {
         for &l in &layout.chunks[chunk].lines {
             let span = crate::pages::trimmed_span(input, &pages.lines[l].span);
             removed.push(Removed {
                 span: index.span(&span),
                 reason: reason.as_str().to_owned(),
-                text: input[span].to_owned(),
+                text: quote(&span),
             });
         }
     }
@@ -187,19 +179,4 @@ fn merge_spans(input: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn char_index_counts_characters() {
-        let idx = CharIndex::new("aé’b");
-        assert_eq!(idx.chars(0), 0);
-        assert_eq!(idx.chars(1), 1);
-        assert_eq!(idx.chars(3), 2);
-        assert_eq!(idx.chars(6), 3);
-        assert_eq!(idx.span(&(1..6)), [1, 3]);
-    }
 }

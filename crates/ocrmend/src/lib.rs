@@ -161,14 +161,14 @@ pub fn clean(bytes: &[u8], options: &Options) -> Result<Cleaned, Error> {
     })?;
     let source = document::Source {
         path: String::new(),
-        chars: decoded.text.chars().count(),
+        chars: decoded.input.chars().count(),
         sha256: format!("{:x}", Sha256::digest(bytes)),
         encoding: decoded.encoding.clone(),
     };
     let document = pipeline(&decoded, source, options);
     Ok(Cleaned {
         document,
-        input: decoded.text,
+        input: decoded.input,
     })
 }
 
@@ -179,7 +179,7 @@ pub fn clean_str(text: &str, options: &Options) -> Result<Cleaned, Error> {
 
 /// The stages after decoding.
 fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Document {
-    let input = decoded.text.as_str();
+    let input = decoded.text();
     let pages = pages::paginate(input);
     let masthead = masthead::read(input, &pages);
     // The language asked for, else the one the masthead names (`Français`), else the
@@ -197,7 +197,10 @@ fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Doc
     let language = lang.map(language::Language::of);
     let lexicon = language.map(|l| l.lexicon);
     let layout = layout::lay_out(input, &pages, lexicon);
-    let mut diagnostics = diagnostics::Diagnostics::default();
+    let mut diagnostics = diagnostics::Diagnostics {
+        warnings: decoded.warnings.clone(),
+        ..Default::default()
+    };
     let mut structure =
         structure::structure(input, &pages, &layout, masthead, lexicon, &mut diagnostics);
     if structure.metadata.language.is_none() || options.lang.is_some() {
@@ -211,38 +214,15 @@ fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Doc
             &mut diagnostics,
         );
     }
-    report_replaced_bytes(decoded, &mut diagnostics.warnings);
     emit::document(emit::Parts {
         input,
+        decoded,
         source,
         pages: &pages,
         layout: &layout,
         structure,
         diagnostics,
     })
-}
-
-/// A warning for each run of bytes the decoder replaced (the first hundred, then how
-/// many more).
-fn report_replaced_bytes(decoded: &decode::Decoded, warnings: &mut Vec<diagnostics::WarningDraft>) {
-    const LISTED: usize = 100;
-    for run in decoded.replaced.iter().take(LISTED) {
-        warnings.push(diagnostics::WarningDraft {
-            code: WarningCode::InvalidBytes,
-            message: format!("bytes not valid in {} replaced by U+FFFD", decoded.encoding),
-            source: Some(run.clone()),
-        });
-    }
-    if decoded.replaced.len() > LISTED {
-        warnings.push(diagnostics::WarningDraft {
-            code: WarningCode::InvalidBytes,
-            message: format!(
-                "{} more runs of invalid bytes replaced by U+FFFD",
-                decoded.replaced.len() - LISTED
-            ),
-            source: None,
-        });
-    }
 }
 
 #[cfg(test)]

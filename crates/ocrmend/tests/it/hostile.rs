@@ -57,8 +57,154 @@ fn bad_bytes_are_replaced_and_reported_with_their_span() {
         .iter()
         .filter(|w| w.code == "invalid-bytes")
         .collect();
-    assert_eq!(warnings.len(), 1);
-    assert!(warnings[0].span.is_some());
+    // One U+FFFD for each maximal invalid subsequence, as every standard decoder does.
+    assert_eq!(warnings.len(), 2);
+    assert!(warnings.iter().all(|w| w.span.is_some()));
+}
+
+/// Every text a document carries: blocks, footnotes, metadata values.
+fn every_text(doc: &ocrmend::Document) -> String {
+    let mut all = blocks(doc).join("\n");
+    for f in &doc.footnotes {
+        all.push_str(&f.text);
+    }
+    all.push_str(&serde_json::to_string(&doc.metadata).unwrap());
+    all
+}
+
+/// The text `span` of `input` points at, in characters.
+fn at(input: &str, span: [usize; 2]) -> String {
+    input
+        .chars()
+        .skip(span[0])
+        .take(span[1] - span[0])
+        .collect()
+}
+
+#[test]
+fn utf8_with_a_few_bad_bytes_or_a_latin1_half_stays_utf8() {
+    let seed = String::from_utf8(fixture("fr-dev1.ocr.txt")).unwrap();
+    // One bad byte in a file with few accents: still UTF-8, not windows-1252 mojibake.
+    let mut bytes = b"Rapport du Comit\xC3\xA9 sur la situation.\n".to_vec();
+    bytes.extend_from_slice(b"Les travaux se poursuivent \xFF selon le plan.\n");
+    let doc = clean(&bytes);
+    assert_eq!(doc.source.encoding, "utf-8");
+    assert!(every_text(&doc).contains("Comité"), "{}", every_text(&doc));
+    // The first half UTF-8, the second Latin-1: both halves read right.
+    let (first, second) =
+        seed.split_at(seed.char_indices().nth(seed.chars().count() / 2).unwrap().0);
+    let mut mixed = first.as_bytes().to_vec();
+    let latin: String = second.chars().filter(|&c| (c as u32) < 0x100).collect();
+    mixed.extend(encoding_rs::WINDOWS_1252.encode(&latin).0.iter());
+    let doc = clean(&mixed);
+    assert_eq!(doc.source.encoding, "utf-8");
+    let text = every_text(&doc);
+    assert!(
+        !text.contains('\u{FFFD}') && !text.contains("Ã"),
+        "no mojibake"
+    );
+    let reference = clean(format!("{first}{latin}").as_bytes());
+    assert_eq!(blocks(&doc), blocks(&reference));
+}
+
+#[test]
+fn offsets_follow_the_standard_decoder_one_replacement_per_invalid_subsequence() {
+    // Adjacent invalid sequences (`F0 80 80` is three, `FF FE` two) early in the seed:
+    // every later correction must still point at its word.
+    let mut bytes = b"\xF0\x80\x80\xFF\xFE\xED\xA0\x80\n".to_vec();
+    bytes.extend(fixture("A-75-371-fr.ocr.txt"));
+    let options = ocrmend::Options::default();
+    let cleaned = ocrmend::clean(&bytes, &options).unwrap();
+    assert_eq!(cleaned.input, String::from_utf8_lossy(&bytes));
+    assert_eq!(
+        cleaned.input,
+        encoding_rs::UTF_8.decode_without_bom_handling(&bytes).0
+    );
+    assert!(cleaned.input.starts_with(&"\u{FFFD}".repeat(8)));
+    let doc = &cleaned.document;
+    assert_eq!(doc.source.chars, cleaned.input.chars().count());
+    assert!(doc.corrections.len() > 100);
+    for c in &doc.corrections {
+        assert_eq!(at(&cleaned.input, c.span), c.before, "{c:?}");
+    }
+    for r in &doc.removed {
+        assert_eq!(at(&cleaned.input, r.span), r.text, "{r:?}");
+    }
+}
+
+#[test]
+fn nfd_text_comes_out_as_its_nfc_twin() {
+    use unicode_normalization::UnicodeNormalization;
+    let seed = String::from_utf8(fixture("A-75-371-fr.ocr.txt")).unwrap();
+    let nfd: String = seed.nfd().collect();
+    assert_ne!(nfd, seed);
+    let doc = clean(nfd.as_bytes());
+    let reference = clean(seed.as_bytes());
+    assert_eq!(blocks(&doc), blocks(&reference));
+    assert_eq!(doc.footnotes.len(), reference.footnotes.len());
+    assert_eq!(doc.corrections.len(), reference.corrections.len());
+    assert!(
+        !every_text(&doc).contains('\u{301}'),
+        "no combining accent left"
+    );
+    // Spans index the NFD input: each correction's word, composed, is its `before`.
+    for c in &doc.corrections {
+        assert_eq!(at(&nfd, c.span).nfc().collect::<String>(), c.before);
+    }
+}
+
+#[test]
+fn nul_padding_invisible_characters_and_controls_leave_the_text() {
+    let seed = String::from_utf8(fixture("fr-dev1.ocr.txt")).unwrap();
+    let reference = clean(seed.as_bytes());
+    // 81 NULs padding the report, zero-width spaces and soft hyphens inside words,
+    // a bell: the blocks are those of the clean file.
+    let mut dirty = seed.replacen("Conseil", "Con\u{AD}seil", 3);
+    dirty = dirty
+        .replacen(" de ", " de\u{200B} ", 5)
+        .replacen("\n\n", "\n\u{7}\n", 2);
+    let mut bytes = dirty.into_bytes();
+    bytes.extend(std::iter::repeat_n(0u8, 81));
+    let options = ocrmend::Options::default();
+    let cleaned = ocrmend::clean(&bytes, &options).expect("NUL padding is not binary");
+    let doc = &cleaned.document;
+    assert!(doc.unaccounted(&cleaned.input).is_empty());
+    assert_eq!(blocks(doc), blocks(&reference));
+    let json = serde_json::to_string(doc).unwrap();
+    assert!(!json.contains("\\u0000"), "no NUL anywhere in the JSON");
+    let reasons: Vec<&str> = doc.removed.iter().map(|r| r.reason.as_str()).collect();
+    assert_eq!(reasons.iter().filter(|&&r| r == "invisible").count(), 8);
+    assert_eq!(reasons.iter().filter(|&&r| r == "control-code").count(), 2);
+    let nul = doc.removed.iter().find(|r| r.reason == "nul").unwrap();
+    assert_eq!(nul.span[1] - nul.span[0], 81);
+}
+
+#[test]
+fn utf16_without_a_mark_is_read_in_any_script() {
+    let russian = "Генеральная Ассамблея\nДоклад Генерального секретаря\n\n1. Настоящий доклад представляется во исполнение резолюции.\n";
+    let chinese = "大会\n秘书长的报告\n\n1. 本报告是根据大会第74/1号决议提交的。\n";
+    for (text, paragraph) in [(russian, "Настоящий доклад"), (chinese, "本报告")]
+    {
+        for big_endian in [false, true] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| {
+                    if big_endian {
+                        u.to_be_bytes()
+                    } else {
+                        u.to_le_bytes()
+                    }
+                })
+                .collect();
+            let doc = clean(&bytes);
+            assert_eq!(
+                doc.source.encoding,
+                if big_endian { "utf-16be" } else { "utf-16le" }
+            );
+            assert_eq!(doc.source.chars, text.chars().count());
+            assert!(every_text(&doc).contains(paragraph));
+        }
+    }
 }
 
 #[test]
