@@ -9,9 +9,10 @@ mod batch;
 mod format;
 mod review;
 
-use batch::BatchArgs;
+use batch::{BatchArgs, EXIT_COULD_NOT_RUN};
 use format::Format;
-use ocrmend_eval::score::report;
+use ocrmend_eval::score::bar::{self, Bar, Fails};
+use ocrmend_eval::score::{macro_average, report};
 
 #[derive(Parser)]
 #[command(
@@ -47,12 +48,22 @@ enum Command {
     /// What a parser change did: blocks added, removed or renumbered, word changes,
     /// notes, calls, corrections and warnings gained or lost. OLD and NEW are results
     /// in the JSON contract, or insta snapshots of them (.snap, .snap.new).
+    ///
+    /// Corrections and warnings are paired by what they are and the words around them,
+    /// not by their offsets, so text inserted early moves none of them.
+    ///
+    /// Exit status: 0; with --exit-code, 0 when nothing changed and 1 when anything did;
+    /// 2 when it could not run (a file unreadable or not a result).
     Diff {
         old: PathBuf,
         new: PathBuf,
         /// Print the changes as JSON.
         #[arg(long)]
         json: bool,
+        /// Exit with status 1 when anything changed, 0 when nothing did (as `git diff
+        /// --exit-code`), for CI.
+        #[arg(long)]
+        exit_code: bool,
     },
     /// Write a self-contained HTML page to check a run by eye: clean blocks beside
     /// their OCR, every correction marked, removed lines greyed, warnings listed.
@@ -68,6 +79,10 @@ enum Command {
     },
     /// Measure results against ground truth, with the metrics of the yardstick
     /// (../shared/eval/score.py): one document, or every one of a gold folder.
+    ///
+    /// Exit status: 0 when it ran and every --fail-under and --fail-over bar is cleared;
+    /// 1 when a bar is missed (each one said on stderr); 2 when it could not run (a file
+    /// unreadable or malformed, a bar naming a metric the scores do not have).
     Score {
         /// The gold file (../shared/eval/GOLD_FORMAT.md).
         #[arg(required_unless_present = "gold_dir")]
@@ -95,25 +110,54 @@ enum Command {
         /// Where the OCR inputs of --gold-dir are: <id>.ocr.txt or <id>/ocr.txt.
         #[arg(long, requires = "gold_dir")]
         ocr_dir: Option<PathBuf>,
+        /// Fail (status 1) when METRIC, named as the JSON names it, is under VALUE:
+        /// `--fail-under fix_rate=0.9 --fail-under paragraphs_f1=0.95`. With --gold-dir
+        /// the bar applies to the macro average.
+        #[arg(long, value_name = "METRIC=VALUE", value_parser = floor)]
+        fail_under: Vec<Bar>,
+        /// Fail (status 1) when METRIC is over VALUE, for metrics where lower is better:
+        /// `--fail-over damage_rate=0.01 --fail-over aligned_cer=0.05`.
+        #[arg(long, value_name = "METRIC=VALUE", value_parser = ceiling)]
+        fail_over: Vec<Bar>,
     },
 }
 
+/// The status of `diff --exit-code` when something changed, and of `score` when a bar
+/// is missed: an answer, kept apart from "could not run" as diff(1) and `git diff` do.
+const EXIT_CHANGED_OR_MISSED: u8 = 1;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let done = match cli.command {
+    // clean and review fail with 1, as they always have; diff and score keep 1 for
+    // their answer.
+    let (done, could_not_run) = match cli.command {
         Command::Clean {
             input,
             output,
             format,
             max_bytes,
-        } => run_clean(&input, output, format, max_bytes),
+        } => (
+            run_clean(&input, output, format, max_bytes).map(|()| ExitCode::SUCCESS),
+            ExitCode::FAILURE,
+        ),
         Command::Batch(args) => return batch::main(args),
         Command::Review {
             input,
             output,
             max_bytes,
-        } => run_review(&input, output, max_bytes),
-        Command::Diff { old, new, json } => run_diff(&old, &new, json),
+        } => (
+            run_review(&input, output, max_bytes).map(|()| ExitCode::SUCCESS),
+            ExitCode::FAILURE,
+        ),
+        Command::Diff {
+            old,
+            new,
+            json,
+            exit_code,
+        } => (
+            run_diff(&old, &new, json, exit_code),
+            ExitCode::from(EXIT_COULD_NOT_RUN),
+        ),
         Command::Score {
             gold,
             result,
@@ -123,23 +167,39 @@ fn main() -> ExitCode {
             gold_dir,
             result_dir,
             ocr_dir,
-        } => match (gold, result, gold_dir, result_dir) {
-            (_, _, Some(gold_dir), Some(result_dir)) => {
-                run_score_dirs(&gold_dir, &result_dir, ocr_dir.as_deref(), json)
-            }
-            (Some(gold), Some(result), _, _) => {
-                run_score(&gold, &result, text, ocr.as_deref(), json)
-            }
-            _ => unreachable!("clap requires GOLD and RESULT, or --gold-dir and --result-dir"),
-        },
+            fail_under,
+            fail_over,
+        } => {
+            let bars: Vec<Bar> = fail_under.into_iter().chain(fail_over).collect();
+            let done = match (gold, result, gold_dir, result_dir) {
+                (_, _, Some(gold_dir), Some(result_dir)) => {
+                    run_score_dirs(&gold_dir, &result_dir, ocr_dir.as_deref(), json, &bars)
+                }
+                (Some(gold), Some(result), _, _) => {
+                    run_score(&gold, &result, text, ocr.as_deref(), json, &bars)
+                }
+                _ => unreachable!("clap requires GOLD and RESULT, or --gold-dir and --result-dir"),
+            };
+            (done, ExitCode::from(EXIT_COULD_NOT_RUN))
+        }
     };
     match done {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(status) => status,
         Err(e) => {
             say(&format!("ocrmend: {e}"));
-            ExitCode::FAILURE
+            could_not_run
         }
     }
+}
+
+/// `--fail-under METRIC=VALUE`.
+fn floor(text: &str) -> Result<Bar, String> {
+    Bar::parse(text, Fails::Under)
+}
+
+/// `--fail-over METRIC=VALUE`.
+fn ceiling(text: &str) -> Result<Bar, String> {
+    Bar::parse(text, Fails::Over)
 }
 
 /// The exit status when standard output is a closed pipe (`ocrmend clean big.txt | head
@@ -159,13 +219,17 @@ fn run_score(
     text: bool,
     ocr: Option<&Path>,
     json: bool,
-) -> Result<(), String> {
+    bars: &[Bar],
+) -> Result<ExitCode, String> {
     let scores = report::score_files(gold, result, text, ocr)?;
+    // An unknown metric is found before anything is printed.
+    let missed = bar::missed(bars, &scores.values())?;
     if json {
-        print_json(&scores.to_json())
+        print_json(&scores.to_json())?;
     } else {
-        write_stdout(&report::listing(&scores))
+        write_stdout(&report::listing(&scores))?;
     }
+    Ok(verdict(&missed))
 }
 
 fn run_score_dirs(
@@ -173,16 +237,31 @@ fn run_score_dirs(
     result_dir: &Path,
     ocr_dir: Option<&Path>,
     json: bool,
-) -> Result<(), String> {
+    bars: &[Bar],
+) -> Result<ExitCode, String> {
     let docs = report::score_dirs(gold_dir, result_dir, ocr_dir)?;
+    let missed = bar::missed(bars, &macro_average(docs.iter().map(|(_, s)| s)))?;
     if json {
-        print_json(&report::json(&docs))
+        print_json(&report::json(&docs))?;
     } else {
-        write_stdout(&report::table(&docs))
+        write_stdout(&report::table(&docs))?;
+    }
+    Ok(verdict(&missed))
+}
+
+/// Each bar missed said on stderr, and the status that says whether there was one.
+fn verdict(missed: &[String]) -> ExitCode {
+    for m in missed {
+        say(&format!("ocrmend: {m}"));
+    }
+    if missed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_CHANGED_OR_MISSED)
     }
 }
 
-fn run_diff(old: &Path, new: &Path, json: bool) -> Result<(), String> {
+fn run_diff(old: &Path, new: &Path, json: bool, exit_code: bool) -> Result<ExitCode, String> {
     let read = |path: &Path| {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -190,10 +269,15 @@ fn run_diff(old: &Path, new: &Path, json: bool) -> Result<(), String> {
     };
     let changes = ocrmend_eval::diff::diff(&read(old)?, &read(new)?);
     if json {
-        print_json(&serde_json::to_value(&changes).expect("the diff serialises"))
+        print_json(&serde_json::to_value(&changes).expect("the diff serialises"))?;
     } else {
-        write_stdout(&ocrmend_eval::diff::render(&changes))
+        write_stdout(&ocrmend_eval::diff::render(&changes))?;
     }
+    Ok(if exit_code && !changes.is_empty() {
+        ExitCode::from(EXIT_CHANGED_OR_MISSED)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn print_json(value: &serde_json::Value) -> Result<(), String> {

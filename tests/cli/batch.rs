@@ -1,38 +1,12 @@
 //! `ocrmend batch`, end to end: resuming, atomic outputs, failures, exit codes, the
 //! JSON Lines stream, and results that do not depend on the number of threads.
 
-use std::io::Write;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::fixtures::{fixture, FIXTURES};
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn ocrmend(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ocrmend"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || pipe.write_all(&stdin));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
+use crate::run as ocrmend;
 
 /// A folder `in/` holding the fixtures, the seed again in `in/sub/`, and `out/` beside.
 fn workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {

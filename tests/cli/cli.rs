@@ -2,6 +2,8 @@
 
 use std::process::Command;
 
+use crate::run;
+
 fn ocrmend(args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_ocrmend"))
         .args(args)
@@ -144,6 +146,43 @@ fn diff_reads_results_and_snapshots() {
     );
     let (ok, _, err) = ocrmend(&["diff", "Cargo.toml", snap]);
     assert!(!ok && err.contains("Cargo.toml: not an ocrmend/1 document"));
+}
+
+#[test]
+fn diff_exit_code_says_whether_anything_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.json"), dir.path().join("new.json"));
+    let seed = std::fs::read_to_string("fixtures/A-75-371-fr.ocr.txt").unwrap();
+    let moved = dir.path().join("moved.txt");
+    // One word early in the report: every later span moves, no correction changes.
+    std::fs::write(
+        &moved,
+        seed.replacen("Les Etats Membres n’ont", "Les Etats Membres x n’ont", 1),
+    )
+    .unwrap();
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    assert_eq!(
+        run(&["clean", "fixtures/A-75-371-fr.ocr.txt", "-o", old], b"").code,
+        0
+    );
+    assert_eq!(
+        run(&["clean", moved.to_str().unwrap(), "-o", new], b"").code,
+        0
+    );
+
+    let same = run(&["diff", "--exit-code", old, old], b"");
+    assert_eq!(same.code, 0, "{}", same.stderr);
+    assert_eq!(run(&["diff", old, new], b"").code, 0, "without --exit-code");
+    let changed = run(&["diff", "--exit-code", "--json", old, new], b"");
+    assert_eq!(changed.code, 1, "{}", changed.stderr);
+    let v: serde_json::Value = serde_json::from_str(&changed.stdout).unwrap();
+    assert_eq!(v["blocks"].as_array().unwrap().len(), 1);
+    for list in ["gained", "lost", "changed"] {
+        assert_eq!(v["corrections"][list], serde_json::json!([]), "{list}");
+    }
+    let missing = run(&["diff", "--exit-code", old, "no/such.json"], b"");
+    assert_eq!(missing.code, 2, "could not run");
+    assert!(missing.stderr.contains("cannot read no/such.json"));
 }
 
 #[test]

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::fixtures::{fixture, FIXTURES};
+use crate::run;
 
 #[test]
 fn a_result_scores_perfectly_against_its_own_gold() {
@@ -26,6 +27,75 @@ fn a_result_scores_perfectly_against_its_own_gold() {
             assert_eq!(m.value(), want, "{name}: {metric}");
         }
     }
+}
+
+#[test]
+fn bars_fail_the_run_under_or_over_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    for id in ["en-dev1", "es-dev1"] {
+        let input = format!("fixtures/{id}.ocr.txt");
+        let json = run(&["clean", &input, "-o", &path(&format!("{id}.json"))], b"");
+        let gold = run(&["clean", &input, "--format", "gold"], b"");
+        assert_eq!((json.code, gold.code), (0, 0));
+        std::fs::write(path(&format!("{id}.gold.txt")), gold.stdout).unwrap();
+    }
+    let (gold, result) = (path("en-dev1.gold.txt"), path("en-dev1.json"));
+    // `bars`: the --fail-under and --fail-over arguments, one string.
+    let score = |result: &str, bars: &str| {
+        let args = ["score", &gold, result, "--ocr", "fixtures/en-dev1.ocr.txt"];
+        let bars: Vec<&str> = bars.split_whitespace().collect();
+        run(&[&args[..], &bars].concat(), b"")
+    };
+    let cleared = score(
+        &result,
+        "--fail-under fix_rate=0.9 --fail-under paragraphs_f1=0.95 --fail-over damage_rate=0.01",
+    );
+    assert_eq!(cleared.code, 0, "{}", cleared.stderr);
+    assert!(cleared.stdout.contains("paragraphs_f1"), "scores printed");
+
+    // The Spanish result against the English gold: its paragraphs are all wrong.
+    let missed = score(
+        &path("es-dev1.json"),
+        "--fail-under paragraphs_f1=0.95 --fail-over cer=0.05",
+    );
+    assert_eq!(missed.code, 1, "{}", missed.stderr);
+    let said: Vec<&str> = missed.stderr.lines().collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(
+        said[0].starts_with("ocrmend: paragraphs_f1 0.") && said[0].ends_with("under the bar 0.95")
+    );
+    assert!(said[1].starts_with("ocrmend: cer ") && said[1].ends_with("over the bar 0.05"));
+    assert!(missed.stdout.contains("paragraphs_f1"), "scores printed");
+
+    let unknown = score(&result, "--fail-under fix=0.9");
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("no metric `fix`") && unknown.stderr.contains("fix_rate"),
+        "{}",
+        unknown.stderr
+    );
+    assert!(
+        unknown.stdout.is_empty(),
+        "nothing printed for a run that cannot answer"
+    );
+    assert_eq!(
+        score(&result, "--fail-under fix_rate").code,
+        2,
+        "not METRIC=VALUE"
+    );
+
+    // A folder: the bars hold the macro average.
+    let dir = dir.path().to_str().unwrap();
+    let bars = [
+        "--fail-under",
+        "paragraphs_f1=1",
+        "--fail-over",
+        "aligned_cer=0",
+    ];
+    let folders = ["score", "--gold-dir", dir, "--result-dir", dir];
+    let folder = run(&[&folders[..], &bars].concat(), b"");
+    assert_eq!(folder.code, 0, "{}", folder.stderr);
 }
 
 /// Say why a test did not run, past the test harness's capture of `eprintln!`.

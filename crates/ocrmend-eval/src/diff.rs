@@ -4,9 +4,12 @@
 //!
 //! Blocks are matched by text (an LCS over the block texts); within a run of unmatched
 //! blocks, an old and a new block that are at least 60% alike (`SAME_BLOCK`) are the
-//! same block changed.
+//! same block changed. Corrections and warnings are matched by what they are and the
+//! words around them in the clean text, never by their spans, which all move when one
+//! character of the input does (see [`twins`]).
 
 use std::collections::BTreeSet;
+use std::hash::Hash;
 use std::io::IsTerminal;
 use std::ops::Range;
 
@@ -19,14 +22,15 @@ use ocrmend::{Block, BlockKind, Correction, Document, NoteRef, Warning};
 
 /// How alike (fuzz ratio, 0–100) an old and a new block must be to count as one.
 const SAME_BLOCK: f64 = 60.0;
-/// Words of context shown around a text change.
+/// Words of context either side: shown around a text change, and part of what pairs an
+/// old correction or warning with a new one.
 const CONTEXT: usize = 3;
 
 #[derive(Debug, Serialize)]
 pub struct Diff {
     pub blocks: Vec<BlockChange>,
     pub footnotes: Vec<FootnoteChange>,
-    pub corrections: Gained<Correction>,
+    pub corrections: CorrectionChanges,
     pub warnings: Gained<Warning>,
     pub metadata: Vec<FieldChange>,
 }
@@ -95,6 +99,22 @@ pub enum FootnoteChange {
 pub struct Gained<T> {
     pub gained: Vec<T>,
     pub lost: Vec<T>,
+}
+
+/// Corrections of the new result with no twin in the old (gained), the other way
+/// (lost), and twins whose confidence moved (changed).
+#[derive(Debug, Serialize)]
+pub struct CorrectionChanges {
+    pub gained: Vec<Correction>,
+    pub lost: Vec<Correction>,
+    pub changed: Vec<ConfidenceChange>,
+}
+
+/// One correction in both results, made with another confidence.
+#[derive(Debug, Serialize)]
+pub struct ConfidenceChange {
+    pub old: Correction,
+    pub new: Correction,
 }
 
 #[derive(Debug, Serialize)]
@@ -242,21 +262,178 @@ fn diff_footnotes(old: &Document, new: &Document) -> Vec<FootnoteChange> {
         .collect()
 }
 
-/// What is in `new` and not `old` (gained) and the other way (lost), by `key`.
-fn gained<T: Clone, K: Ord>(old: &[T], new: &[T], key: impl Fn(&T) -> K) -> Gained<T> {
-    let old_keys: BTreeSet<K> = old.iter().map(&key).collect();
-    let new_keys: BTreeSet<K> = new.iter().map(&key).collect();
+/// A correction or warning as it is paired: what it is, and the words around it.
+#[derive(PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Keyed<W> {
+    what: W,
+    context: (String, String),
+}
+
+/// The `CONTEXT` words of the clean text either side of `word` where input offset `at`
+/// lies: in the block or footnote whose spans hold it, at the occurrence of `word`
+/// nearest to where `at` falls in its text (text and input differ by joined lines,
+/// undone hyphens and corrections, so that place is an estimate). Empty when no block
+/// or footnote holds `at` (a correction in the masthead).
+fn context(doc: &Document, at: usize, word: &str) -> (String, String) {
+    let texts = doc.blocks.iter().map(|b| (&b.text, &b.spans));
+    let notes = doc.footnotes.iter().map(|f| (&f.text, &f.spans));
+    let Some((text, estimate)) = texts.chain(notes).find_map(|(text, spans)| {
+        let mut before = 0;
+        for &[start, end] in spans {
+            if (start..end).contains(&at) {
+                return Some((text, before + at - start));
+            }
+            before += end - start;
+        }
+        None
+    }) else {
+        return Default::default();
+    };
+    let estimate = text
+        .char_indices()
+        .nth(estimate)
+        .map_or(text.len(), |(i, _)| i);
+    let (start, end) = text
+        .match_indices(word)
+        .map(|(i, _)| (i, i + word.len()))
+        .min_by_key(|(i, _)| i.abs_diff(estimate))
+        .unwrap_or((estimate, estimate));
+    let mut before: Vec<&str> = text[..start]
+        .split_whitespace()
+        .rev()
+        .take(CONTEXT)
+        .collect();
+    before.reverse();
+    let after: Vec<&str> = text[end..].split_whitespace().take(CONTEXT).collect();
+    (before.join(" "), after.join(" "))
+}
+
+/// Index pairs of `old` and `new` with equal keys, in order: a longest common
+/// subsequence.
+fn common<K: Hash + Eq + Ord>(old: &[K], new: &[K]) -> Vec<(usize, usize)> {
+    capture_diff_slices(Algorithm::Myers, old, new)
+        .iter()
+        .map(|op| op.as_tag_tuple())
+        .filter(|(tag, _, _)| *tag == DiffTag::Equal)
+        .flat_map(|(_, o, n)| o.zip(n))
+        .collect()
+}
+
+/// The old and new items (each list in span order) that are one: first by what they
+/// are and their context, so that repeated identical items pair in order; then, within
+/// each gap between those pairs, by what they are alone (the words around them changed).
+fn twins<W: Hash + Eq + Ord>(old: &[Keyed<W>], new: &[Keyed<W>]) -> Vec<(usize, usize)> {
+    fn what<W>(items: &[Keyed<W>]) -> Vec<&W> {
+        items.iter().map(|k| &k.what).collect()
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    // The ends of both lists close the last gap.
+    for (a, b) in common(old, new).into_iter().chain([(old.len(), new.len())]) {
+        let in_gap = common(&what(&old[i..a]), &what(&new[j..b]));
+        pairs.extend(in_gap.into_iter().map(|(x, y)| (i + x, j + y)));
+        pairs.push((a, b));
+        (i, j) = (a + 1, b + 1);
+    }
+    pairs.pop();
+    pairs
+}
+
+/// The items of two results (each list in span order) and which of them are twins.
+struct Matched<'a, T> {
+    old: Vec<&'a T>,
+    new: Vec<&'a T>,
+    pairs: Vec<(usize, usize)>,
+}
+
+impl<T: Clone> Matched<'_, T> {
+    /// The new items with no old twin.
+    fn gained(&self) -> Vec<T> {
+        unpaired(&self.new, self.pairs.iter().map(|p| p.1))
+    }
+
+    /// The old items with no new twin.
+    fn lost(&self) -> Vec<T> {
+        unpaired(&self.old, self.pairs.iter().map(|p| p.0))
+    }
+}
+
+fn unpaired<T: Clone>(items: &[&T], paired: impl Iterator<Item = usize>) -> Vec<T> {
+    let paired: BTreeSet<usize> = paired.collect();
+    items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !paired.contains(i))
+        .map(|(_, x)| (*x).clone())
+        .collect()
+}
+
+/// Pairs the `items` of `old` and `new` ordered by `span`, each keyed by `key`.
+fn matched<'a, T, S: Ord, W: Hash + Eq + Ord>(
+    old: &'a Document,
+    new: &'a Document,
+    items: impl Fn(&'a Document) -> &'a [T],
+    span: impl Fn(&T) -> S,
+    key: impl Fn(&Document, &T) -> Keyed<W>,
+) -> Matched<'a, T> {
+    let sorted = |d: &'a Document| {
+        let mut all: Vec<&T> = items(d).iter().collect();
+        all.sort_by_key(|x| span(x));
+        all
+    };
+    let (a, b) = (sorted(old), sorted(new));
+    let keyed = |d: &Document, all: &[&T]| all.iter().map(|x| key(d, x)).collect::<Vec<_>>();
+    let pairs = twins(&keyed(old, &a), &keyed(new, &b));
+    Matched {
+        old: a,
+        new: b,
+        pairs,
+    }
+}
+
+fn diff_corrections(old: &Document, new: &Document) -> CorrectionChanges {
+    let m = matched(
+        old,
+        new,
+        |d| &d.corrections,
+        |c| c.span,
+        |d, c| Keyed {
+            what: [&c.before, &c.after, &c.stage, &c.rule].map(String::clone),
+            context: context(d, c.span[0], &c.after),
+        },
+    );
+    CorrectionChanges {
+        gained: m.gained(),
+        lost: m.lost(),
+        changed: m
+            .pairs
+            .iter()
+            .map(|&(i, j)| (m.old[i], m.new[j]))
+            .filter(|(a, b)| a.confidence != b.confidence)
+            .map(|(a, b)| ConfidenceChange {
+                old: a.clone(),
+                new: b.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn diff_warnings(old: &Document, new: &Document) -> Gained<Warning> {
+    let m = matched(
+        old,
+        new,
+        |d| &d.warnings,
+        |w| w.span,
+        |d, w| Keyed {
+            what: [&w.code, &w.message].map(String::clone),
+            context: w
+                .span
+                .map_or_else(Default::default, |s| context(d, s[0], "")),
+        },
+    );
     Gained {
-        gained: new
-            .iter()
-            .filter(|x| !old_keys.contains(&key(x)))
-            .cloned()
-            .collect(),
-        lost: old
-            .iter()
-            .filter(|x| !new_keys.contains(&key(x)))
-            .cloned()
-            .collect(),
+        gained: m.gained(),
+        lost: m.lost(),
     }
 }
 
@@ -277,16 +454,26 @@ fn diff_metadata(old: &Document, new: &Document) -> Vec<FieldChange> {
         .collect()
 }
 
+impl Diff {
+    /// Nothing changed (what `--exit-code` reports as status 0).
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+            && self.footnotes.is_empty()
+            && self.corrections.gained.is_empty()
+            && self.corrections.lost.is_empty()
+            && self.corrections.changed.is_empty()
+            && self.warnings.gained.is_empty()
+            && self.warnings.lost.is_empty()
+            && self.metadata.is_empty()
+    }
+}
+
 pub fn diff(old: &Document, new: &Document) -> Diff {
     Diff {
         blocks: diff_blocks(&old.blocks, &new.blocks),
         footnotes: diff_footnotes(old, new),
-        corrections: gained(&old.corrections, &new.corrections, |c| {
-            (c.span, c.before.clone(), c.after.clone(), c.rule.clone())
-        }),
-        warnings: gained(&old.warnings, &new.warnings, |w| {
-            (w.code.clone(), w.message.clone())
-        }),
+        corrections: diff_corrections(old, new),
+        warnings: diff_warnings(old, new),
         metadata: diff_metadata(old, new),
     }
 }
@@ -413,21 +600,26 @@ pub fn render(d: &Diff) -> String {
         }
     }
     out.push_str(&format!(
-        "corrections: {} gained, {} lost\n",
+        "corrections: {} gained, {} lost, {} changed confidence\n",
         d.corrections.gained.len(),
-        d.corrections.lost.len()
+        d.corrections.lost.len(),
+        d.corrections.changed.len()
     ));
-    let correction = |sign: &str, c: &Correction| {
+    let correction = |sign: &str, c: &Correction, confidence: &str| {
         format!(
-            "  {sign} [{}, {}) {} → {}  ({} {}, {})\n",
-            c.span[0], c.span[1], c.before, c.after, c.stage, c.rule, c.confidence
+            "  {sign} [{}, {}) {} → {}  ({} {}, {confidence})\n",
+            c.span[0], c.span[1], c.before, c.after, c.stage, c.rule
         )
     };
     for c in &d.corrections.gained {
-        out.push_str(&style.paint("32", &correction("+", c)));
+        out.push_str(&style.paint("32", &correction("+", c, &c.confidence.to_string())));
     }
     for c in &d.corrections.lost {
-        out.push_str(&style.paint("31", &correction("-", c)));
+        out.push_str(&style.paint("31", &correction("-", c, &c.confidence.to_string())));
+    }
+    for c in &d.corrections.changed {
+        let confidence = format!("{} → {}", c.old.confidence, c.new.confidence);
+        out.push_str(&correction("~", &c.new, &confidence));
     }
     out.push_str(&format!(
         "warnings: {} gained, {} lost\n",
@@ -472,9 +664,7 @@ mod tests {
     #[test]
     fn a_document_against_itself_changes_nothing() {
         let doc = seed();
-        let d = diff(&doc, &doc);
-        assert!(d.blocks.is_empty() && d.footnotes.is_empty() && d.metadata.is_empty());
-        assert!(d.corrections.gained.is_empty() && d.corrections.lost.is_empty());
+        assert!(diff(&doc, &doc).is_empty());
     }
 
     #[test]
@@ -522,6 +712,80 @@ mod tests {
         );
         assert_eq!(d.corrections.lost.len(), 1);
         assert_eq!(d.corrections.lost[0].span, lost.span);
+    }
+
+    /// The seed cleaned with its first occurrence of `from` replaced by `to`.
+    fn seed_with(from: &str, to: &str) -> Document {
+        let ocr = include_str!("../../../fixtures/A-75-371-fr.ocr.txt").replacen(from, to, 1);
+        ocrmend::clean_str(&ocr, &ocrmend::Options::default())
+            .expect("the seed is text")
+            .document
+    }
+
+    fn french(text: &str) -> Document {
+        let options = ocrmend::Options {
+            lang: Some(ocrmend::Lang::Fr),
+            ..Default::default()
+        };
+        ocrmend::clean_str(text, &options).expect("text").document
+    }
+
+    fn counts(c: &CorrectionChanges) -> (usize, usize, usize) {
+        (c.gained.len(), c.lost.len(), c.changed.len())
+    }
+
+    #[test]
+    fn a_character_inserted_early_moves_no_correction_or_warning() {
+        let old = seed();
+        let new = seed_with("Les Etats Membres n’ont", "Les Etats Membres x n’ont");
+        let last = |d: &Document| d.corrections.last().unwrap().span;
+        assert_eq!(last(&new)[0], last(&old)[0] + 2, "every later span moved");
+        let d = diff(&old, &new);
+        assert_eq!(counts(&d.corrections), (0, 0, 0));
+        assert!(d.warnings.gained.is_empty() && d.warnings.lost.is_empty());
+        assert_eq!(d.blocks.len(), 1, "the one paragraph reworded");
+    }
+
+    #[test]
+    fn a_correction_made_of_other_letters_is_lost_and_gained() {
+        let old = seed();
+        let new = seed_with("sa soixante-quinziéme", "sa soixante-quinzieme");
+        let d = diff(&old, &new);
+        assert!(d.blocks.is_empty(), "the clean text is the same");
+        assert_eq!(counts(&d.corrections), (1, 1, 0));
+        assert_eq!(d.corrections.lost[0].before, "quinziéme");
+        assert_eq!(d.corrections.gained[0].before, "quinzieme");
+    }
+
+    #[test]
+    fn a_correction_with_another_confidence_is_changed() {
+        let old = seed();
+        let mut new = old.clone();
+        new.corrections[20].confidence = 0.5;
+        let d = diff(&old, &new);
+        assert_eq!(counts(&d.corrections), (0, 0, 1));
+        assert_eq!(d.corrections.changed[0].old.span, old.corrections[20].span);
+        assert_eq!(d.corrections.changed[0].new.confidence, 0.5);
+        assert!(!d.is_empty());
+    }
+
+    #[test]
+    fn repeated_corrections_pair_in_order_by_the_words_around_them() {
+        let old = french("1. Le pays a pris part a la réunion et a la conférence.\n");
+        let new = french("1. Le pays a pris part à la réunion et a la conférence.\n");
+        let a_to_à = |d: &Document| {
+            d.corrections
+                .iter()
+                .filter(|c| (c.before.as_str(), c.after.as_str()) == ("a", "à"))
+                .count()
+        };
+        assert_eq!((a_to_à(&old), a_to_à(&new)), (2, 1));
+        let d = diff(&old, &new);
+        assert_eq!(counts(&d.corrections), (0, 1, 0));
+        assert_eq!(
+            d.corrections.lost[0].span, old.corrections[0].span,
+            "the first one is lost, not the second"
+        );
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //!
 //! [`content`] reads gold files and results, [`structure`] matches blocks, footnotes,
 //! references and metadata, [`align`] gives the lines of a text to gold units for the
-//! move-insensitive error rates, [`fuzzy`] has the distances and ratios.
+//! move-insensitive error rates, [`fuzzy`] has the distances and ratios, [`bar`] says
+//! which metrics miss the bars CI sets.
 
 pub mod align;
+pub mod bar;
 pub mod content;
 pub mod fuzzy;
 pub mod measure;
@@ -34,6 +36,11 @@ pub struct Scores {
 impl Scores {
     pub fn value(&self, name: &str) -> Option<f64> {
         self.measures.get(name).map(Measure::value)
+    }
+
+    /// Every metric's value by name.
+    pub fn values(&self) -> BTreeMap<&'static str, f64> {
+        self.measures.iter().map(|(&k, m)| (k, m.value())).collect()
     }
 
     /// The yardstick's JSON: every metric by name, counts as integers.
