@@ -108,6 +108,8 @@ closed_set! {
         InvalidBytes => "invalid-bytes",
         /// The input is not UTF-8: its legacy encoding was guessed.
         EncodingGuessed => "encoding-guessed",
+        /// The language is not one ocrmend repairs, or could not be told: words left as printed.
+        LanguageNotRepaired => "language-not-repaired",
         /// A correction not sure enough to make.
         CorrectionWithheld => "correction-withheld",
         /// A footnote number taken from the sequence.

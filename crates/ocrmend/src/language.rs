@@ -68,6 +68,67 @@ impl Language {
     }
 }
 
+/// The other official languages of the UN: their reports are structured, never
+/// repaired (ocrmend has no lexicon or channel model for them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unrepaired {
+    /// Russian, told by the Cyrillic script.
+    Ru,
+    /// Arabic, told by the Arabic script.
+    Ar,
+    /// Chinese, told by the Han script.
+    Zh,
+}
+
+impl Unrepaired {
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Unrepaired::Ru => "ru",
+            Unrepaired::Ar => "ar",
+            Unrepaired::Zh => "zh",
+        }
+    }
+
+    /// The language's English name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unrepaired::Ru => "Russian",
+            Unrepaired::Ar => "Arabic",
+            Unrepaired::Zh => "Chinese",
+        }
+    }
+
+    /// The language of a text most of whose letters (over half of the first
+    /// [`SCRIPT_SAMPLE`] characters) are Cyrillic, Arabic or Han.
+    pub fn of_script(text: &str) -> Option<Unrepaired> {
+        let (mut letters, mut counts) = (0usize, [0usize; 3]);
+        for c in text
+            .chars()
+            .take(SCRIPT_SAMPLE)
+            .filter(|c| c.is_alphabetic())
+        {
+            letters += 1;
+            let script = match c {
+                '\u{400}'..='\u{52F}' => Unrepaired::Ru,
+                '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' | '\u{FB50}'..='\u{FEFF}' => {
+                    Unrepaired::Ar
+                }
+                '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => {
+                    Unrepaired::Zh
+                }
+                _ => continue,
+            };
+            counts[script as usize] += 1;
+        }
+        let (k, &n) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+        (n * 2 > letters).then_some([Unrepaired::Ru, Unrepaired::Ar, Unrepaired::Zh][k])
+    }
+}
+
+/// Characters read to tell a script: a report's first pages are enough.
+const SCRIPT_SAMPLE: usize = 100_000;
+
 const MARKERS: [(Lang, &[&str]); 3] = [
     (
         Lang::Fr,
@@ -126,5 +187,21 @@ mod tests {
             Some(Lang::En)
         );
         assert_eq!(detect("12 34"), None);
+    }
+
+    #[test]
+    fn tells_the_scripts_of_the_other_un_languages() {
+        let of = Unrepaired::of_script;
+        assert_eq!(
+            of("A/75/371 Генеральная Ассамблея, доклад"),
+            Some(Unrepaired::Ru)
+        );
+        assert_eq!(
+            of("A/75/371 الجمعية العامة تقرير الأمين العام"),
+            Some(Unrepaired::Ar)
+        );
+        assert_eq!(of("A/75/371 大会 秘书长的报告"), Some(Unrepaired::Zh));
+        assert_eq!(of("Les États Membres (Организация)"), None);
+        assert_eq!(of("12 34"), None);
     }
 }

@@ -182,18 +182,25 @@ fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Doc
     let input = decoded.text();
     let pages = pages::paginate(input);
     let masthead = masthead::read(input, &pages);
-    // The language asked for, else the one the masthead names (`Français`), else the
-    // text's function words.
-    let lang = options
+    // The language asked for; else a script of the UN's other languages (structured,
+    // not repaired); else the one the masthead names (`Français`); else the text's
+    // function words.
+    let unrepaired = options
         .lang
-        .or_else(|| {
-            masthead
-                .metadata
-                .language
-                .as_deref()
-                .and_then(Lang::from_code)
-        })
-        .or_else(|| language::detect(input));
+        .is_none()
+        .then(|| language::Unrepaired::of_script(input))
+        .flatten();
+    let lang = options.lang.or_else(|| {
+        if unrepaired.is_some() {
+            return None;
+        }
+        masthead
+            .metadata
+            .language
+            .as_deref()
+            .and_then(Lang::from_code)
+            .or_else(|| language::detect(input))
+    });
     let language = lang.map(language::Language::of);
     let lexicon = language.map(|l| l.lexicon);
     let layout = layout::lay_out(input, &pages, lexicon);
@@ -203,8 +210,29 @@ fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Doc
     };
     let mut structure =
         structure::structure(input, &pages, &layout, masthead, lexicon, &mut diagnostics);
-    if structure.metadata.language.is_none() || options.lang.is_some() {
-        structure.metadata.language = lang.map(|l| l.code().to_owned());
+    if structure.metadata.language.is_none() || options.lang.is_some() || unrepaired.is_some() {
+        structure.metadata.language = lang
+            .map(Lang::code)
+            .or(unrepaired.map(language::Unrepaired::code))
+            .map(str::to_owned);
+    }
+    if options.repair && lang.is_none() {
+        let message = match unrepaired {
+            Some(other) => format!(
+                "the text is {} ({}): ocrmend repairs French, Spanish and English only, \
+                 so its words are left as printed; structure and furniture are still read",
+                other.name(),
+                other.code()
+            ),
+            None => "the language could not be told (too few French, Spanish or English \
+                     function words): words are left as printed; name the language to repair them"
+                .to_owned(),
+        };
+        diagnostics.warnings.push(diagnostics::WarningDraft {
+            code: WarningCode::LanguageNotRepaired,
+            message,
+            source: None,
+        });
     }
     if options.repair {
         repair::repair(

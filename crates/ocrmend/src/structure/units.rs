@@ -37,11 +37,18 @@ pub enum ColumnNumber {
 }
 
 static HEADING_ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([IVXl1|]{1,5})\.\s+(\p{Lu})").unwrap());
+    LazyLock::new(|| Regex::new(r"^([IVXl1|]{1,5})\.\s+([\p{Lu}\p{Lo}])").unwrap());
 static HEADING_LETTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Z])\.\s+(\p{Lu})").unwrap());
+    LazyLock::new(|| Regex::new(r"^([A-Z])\.\s+([\p{Lu}\p{Lo}])").unwrap());
+/// `12. Text`, `12; Text` (a misread dot), Arabic `12 - نص`, Chinese `12．文本`.
 static PARAGRAPH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})[.,;]\s+(\S)").unwrap());
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})(?:[.,;]\s+|．\s*|\s+[-–]\s+)(\S)").unwrap());
+/// A chapter of a Chinese report: `一. 导言`, `十二、结论`.
+static HEADING_CHINESE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]{1,3})\s*[.．、]\s*(\S)").unwrap());
+/// A chapter or section of an Arabic report: `أولا - مقدمة`, `ألف - ...`.
+static HEADING_ARABIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([\p{Arabic}\p{Mn}]+)\s*[-–]\s+(\S)").unwrap());
 static ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?([a-z]|[ivx]{1,4}|©|¢)\)\s+(\S)").unwrap());
 static COLUMN_PARAGRAPH: LazyLock<Regex> =
@@ -87,6 +94,24 @@ pub fn opening(text: &str) -> Opening {
             };
         }
     }
+    if let Some(c) = HEADING_CHINESE.captures(t) {
+        if let Some(n) = chinese_value(&c[1]) {
+            return Opening::Heading {
+                numeral: roman(n),
+                level: 1,
+                text_at: c.get(2).unwrap().start(),
+            };
+        }
+    }
+    if let Some(c) = HEADING_ARABIC.captures(t) {
+        if let Some((numeral, level)) = arabic_numeral(&c[1]) {
+            return Opening::Heading {
+                numeral,
+                level,
+                text_at: c.get(2).unwrap().start(),
+            };
+        }
+    }
     if let Some(c) = PARAGRAPH.captures(t) {
         return Opening::Paragraph {
             number: c[1].parse().unwrap_or(0),
@@ -106,16 +131,75 @@ pub fn opening(text: &str) -> Opening {
     Opening::Text
 }
 
-/// A heading's title: short, no sentence end, no line of running prose.
+/// A heading's title: short, no sentence end, no line of running prose, opening with
+/// a capital (or a letter of a script without case: Arabic, Chinese).
 pub fn heading_shaped(text: &str) -> bool {
     let t = text.trim_end();
     let words = t.split_whitespace().count();
+    let caseless = |c: char| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase();
     words > 0
         && words <= 40
         && t.chars()
             .next()
-            .is_some_and(|c| c.is_uppercase() || c == '«' || c == '“')
-        && !t.ends_with(['.', ';', ',', ':', '?', '!'])
+            .is_some_and(|c| c.is_uppercase() || caseless(c) || c == '«' || c == '“')
+        && !t.ends_with(['.', ';', ',', ':', '?', '!', '。'])
+}
+
+/// The value of a Chinese numeral from 1 to 99 (`三`, `十二`, `二十一`).
+fn chinese_value(s: &str) -> Option<u32> {
+    const DIGITS: &str = "一二三四五六七八九";
+    let digit = |c: char| DIGITS.chars().position(|d| d == c).map(|k| k as u32 + 1);
+    let chars: Vec<char> = s.chars().collect();
+    match chars[..] {
+        ['十'] => Some(10),
+        [d] => digit(d),
+        ['十', u] => Some(10 + digit(u)?),
+        [t, '十'] => Some(10 * digit(t)?),
+        [t, '十', u] => Some(10 * digit(t)? + digit(u)?),
+        _ => None,
+    }
+}
+
+/// The chapter ordinals of the UN's Arabic reports, first to tenth (`أولا`: firstly).
+const ARABIC_ORDINALS: [&str; 10] = [
+    "اولا",
+    "ثانيا",
+    "ثالثا",
+    "رابعا",
+    "خامسا",
+    "سادسا",
+    "سابعا",
+    "ثامنا",
+    "تاسعا",
+    "عاشرا",
+];
+/// The section letters of the UN's Arabic reports, the letters' names in abjad order
+/// standing for A, B, C…
+const ARABIC_LETTERS: [&str; 22] = [
+    "الف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم",
+    "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء",
+];
+
+/// An Arabic heading numeral as `(numeral, level)`: a chapter ordinal as its roman
+/// numeral, a section letter as its Latin letter. Vowel marks and the hamza on the alif
+/// are ignored (`أولاً` is `اولا`).
+fn arabic_numeral(word: &str) -> Option<(String, u8)> {
+    let key: String = word
+        .chars()
+        .filter(|c| !('\u{64B}'..='\u{652}').contains(c))
+        .map(|c| {
+            if matches!(c, 'أ' | 'إ' | 'آ') {
+                'ا'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if let Some(k) = ARABIC_ORDINALS.iter().position(|&o| o == key) {
+        return Some((roman(k as u32 + 1), 1));
+    }
+    let k = ARABIC_LETTERS.iter().position(|&l| l == key)?;
+    Some((char::from(b'A' + k as u8).to_string(), 2))
 }
 
 /// Value of a roman numeral as OCR prints it (`Il.` and `Ill.` for II and III).
@@ -181,6 +265,41 @@ mod tests {
             Opening::Heading { level: 2, .. }
         ));
         assert_eq!(opening("M. Ban Ki-moon a dit que la paix."), Opening::Text);
+    }
+
+    #[test]
+    fn arabic_and_chinese_numbering() {
+        // The title (or text) starts where `rest` does.
+        let heading = |line: &str, numeral: &str, level: u8, rest: &str| {
+            assert_eq!(
+                opening(line),
+                Opening::Heading {
+                    numeral: numeral.into(),
+                    level,
+                    text_at: line.find(rest).unwrap(),
+                },
+                "{line}"
+            )
+        };
+        heading("أولاً - مقدمة", "I", 1, "مقدمة");
+        heading("ثالثا - الاستنتاجات", "III", 1, "الاستنتاجات");
+        heading("باء - الأنشطة", "B", 2, "الأنشطة");
+        heading("一. 导言", "I", 1, "导言");
+        heading("十二、结论", "XII", 1, "结论");
+        heading("十. 结论", "X", 1, "结论");
+        for (line, number, rest) in [
+            ("12 - يقدم هذا التقرير", 12, "يقدم"),
+            ("3．大会不妨注意到本报告。", 3, "大会"),
+        ] {
+            let text_at = line.find(rest).unwrap();
+            assert_eq!(opening(line), Opening::Paragraph { number, text_at });
+        }
+        assert!(matches!(
+            opening("A. 导言"),
+            Opening::Heading { level: 2, .. }
+        ));
+        // A word before a dash that is no numeral is text.
+        assert_eq!(opening("التقرير - نص"), Opening::Text);
     }
 
     #[test]
