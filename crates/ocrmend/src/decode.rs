@@ -65,6 +65,9 @@ pub struct Offsets {
     /// The input character at the start of every byte. A byte inside a character gets
     /// the end of the input it came from, so an exclusive end lands right.
     at_byte: Vec<u32>,
+    /// Text bytes before which input characters were left out, with how many: a span
+    /// ending there ends before them (few, so kept apart and searched).
+    gaps: Vec<(usize, u32)>,
 }
 
 impl Offsets {
@@ -78,7 +81,10 @@ impl Offsets {
             at_byte.extend(std::iter::repeat_n(chars, c.len_utf8() - 1));
         }
         at_byte.push(chars);
-        Offsets { at_byte }
+        Offsets {
+            at_byte,
+            gaps: Vec::new(),
+        }
     }
 
     /// The input character at byte `byte` of the text.
@@ -86,9 +92,15 @@ impl Offsets {
         self.at_byte[byte.min(self.at_byte.len() - 1)] as usize
     }
 
-    /// A byte range of the text as a character span of the input.
+    /// A byte range of the text as a character span of the input; a span that ends
+    /// where characters were left out ends before them.
     pub fn span(&self, r: &Range<usize>) -> [usize; 2] {
-        [self.chars(r.start), self.chars(r.end)]
+        let start = self.chars(r.start);
+        let gap = match self.gaps.binary_search_by_key(&r.end, |g| g.0) {
+            Ok(k) if r.end > r.start => self.gaps[k].1 as usize,
+            _ => 0,
+        };
+        [start, (self.chars(r.end) - gap).max(start)]
     }
 }
 
@@ -364,6 +376,7 @@ fn normalise(input: &str, lone: &[(usize, char)]) -> Option<Normalised> {
     let mut out = Builder {
         text: String::with_capacity(input.len()),
         at_byte: Vec::with_capacity(input.len() + 1),
+        gaps: Vec::new(),
         removed: Vec::new(),
     };
     let mut lone = lone.iter().peekable();
@@ -409,6 +422,7 @@ fn normalise(input: &str, lone: &[(usize, char)]) -> Option<Normalised> {
         text: out.text,
         offsets: Offsets {
             at_byte: out.at_byte,
+            gaps: out.gaps,
         },
         removed: out.removed,
     })
@@ -418,6 +432,7 @@ fn normalise(input: &str, lone: &[(usize, char)]) -> Option<Normalised> {
 struct Builder {
     text: String,
     at_byte: Vec<u32>,
+    gaps: Vec<(usize, u32)>,
     removed: Vec<Removed>,
 }
 
@@ -459,6 +474,10 @@ impl Builder {
 
     /// Leave input character `c`, at `at`, out; a run of one reason is one entry.
     fn remove(&mut self, c: char, at: u32, reason: RemovalReason) {
+        match self.gaps.last_mut() {
+            Some(gap) if gap.0 == self.text.len() => gap.1 += 1,
+            _ => self.gaps.push((self.text.len(), 1)),
+        }
         let at = at as usize;
         // NULs are not written back: JSON stores (PostgreSQL's jsonb) refuse `\u0000`.
         let mut utf8 = [0; 4];
@@ -805,6 +824,24 @@ mod tests {
                 ("nul", [36, 67], ""),
             ]
         );
+    }
+
+    #[test]
+    fn a_span_ends_before_the_characters_left_out_after_it() {
+        let d = decode("né\u{200B}\u{200B} x\0\0".as_bytes()).unwrap();
+        assert_eq!(d.text(), "né x");
+        assert_eq!(
+            d.offsets.span(&(0..3)),
+            [0, 2],
+            "`né` without the spaces after it"
+        );
+        assert_eq!(d.offsets.span(&(4..5)), [5, 6], "`x` without the NULs");
+        assert_eq!(
+            d.offsets.span(&(3..3)),
+            [4, 4],
+            "an empty span takes the start"
+        );
+        assert_eq!(d.offsets.span(&(3..4)), [4, 5], "the space after them");
     }
 
     #[test]

@@ -133,6 +133,24 @@ fn offsets_follow_the_standard_decoder_one_replacement_per_invalid_subsequence()
 }
 
 #[test]
+fn a_warning_span_ends_before_the_nuls_after_its_byte() {
+    // Found by the decode fuzz target: a Latin-1 byte read as `å`, then a NUL left
+    // out; the warning's span took the NUL too.
+    let bytes = b"\xE5\0m\0o\0i\0s\0 \0d\0\x19 a\0v\0r\0\xE6\x9C\xAC\xE6\x8A\xA5\xE5\x91\x8A\n";
+    let cleaned = ocrmend::clean(bytes, &Default::default()).unwrap();
+    let invalid: Vec<_> = cleaned
+        .document
+        .warnings
+        .iter()
+        .filter(|w| w.code == "invalid-bytes")
+        .collect();
+    assert!(!invalid.is_empty());
+    for w in invalid {
+        assert_eq!(at(&cleaned.input, w.span.unwrap()), "\u{FFFD}", "{w:?}");
+    }
+}
+
+#[test]
 fn nfd_text_comes_out_as_its_nfc_twin() {
     use unicode_normalization::UnicodeNormalization;
     let seed = String::from_utf8(fixture("A-75-371-fr.ocr.txt")).unwrap();
