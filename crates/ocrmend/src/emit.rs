@@ -95,8 +95,9 @@ pub fn document(parts: Parts) -> Document {
     let quote = |bytes: &Range<usize>| match &input_starts {
         None => input[bytes.clone()].to_owned(),
         Some(starts) => {
+            // NULs stay out of the JSON (stores such as jsonb refuse `\u0000`).
             let [start, end] = index.span(bytes);
-            decoded.input[starts[start]..starts[end]].to_owned()
+            decoded.input[starts[start]..starts[end]].replace('\0', "")
         }
     };
     let mut removed: Vec<Removed> = pages

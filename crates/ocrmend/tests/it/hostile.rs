@@ -151,6 +151,19 @@ fn a_warning_span_ends_before_the_nuls_after_its_byte() {
 }
 
 #[test]
+fn removed_text_holds_no_nul() {
+    // Found by the decode fuzz target: a UTF-16 masthead line holding a NUL code unit
+    // was quoted into `removed` with it.
+    let text = "Nations Unies A/80/318\n\nDistr.\0 générale\n\nle climat\0 change\n";
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let cleaned = ocrmend::clean(&bytes, &Default::default()).unwrap();
+    assert_eq!(cleaned.document.source.encoding, "utf-16le");
+    let json = serde_json::to_string(&cleaned.document).unwrap();
+    assert!(!json.contains("\\u0000"), "{json}");
+    assert!(cleaned.document.removed.iter().any(|r| r.reason == "nul"));
+}
+
+#[test]
 fn nfd_text_comes_out_as_its_nfc_twin() {
     use unicode_normalization::UnicodeNormalization;
     let seed = String::from_utf8(fixture("A-75-371-fr.ocr.txt")).unwrap();
