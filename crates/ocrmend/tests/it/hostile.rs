@@ -283,3 +283,19 @@ fn huge_and_absurd_inputs_run_in_linear_time() {
     let absurd = "99999999999999999999. Texte.\n\n1. Texte.\n\n4294967296. Texte.\n\nI. Titre\n\nMMMMMMMMMM. Titre\n";
     clean(absurd.as_bytes());
 }
+
+#[test]
+fn too_large_says_what_memory_raising_the_limit_takes() {
+    let options = ocrmend::Options {
+        max_bytes: 1000,
+        ..Default::default()
+    };
+    let err = ocrmend::clean(&[b'a'; 100_000], &options).unwrap_err();
+    assert_eq!(err.kind(), ocrmend::ErrorKind::TooLarge);
+    let message = err.to_string();
+    assert!(message.contains("over --max-bytes 1000"), "{message}");
+    assert!(
+        message.contains("times the input in memory, here 4 MB"),
+        "{message}"
+    );
+}
