@@ -4,8 +4,8 @@
 //!    - `11 est`, `IIs ont`, `I] a` at the start of a sentence → `Il est`, `Ils ont`, `Il a`
 //!      (French), `EI`, `E]` → `El` (Spanish);
 //!    - `¢` and `€` glued inside a word (scanner noise on `é`, `è`, `c`) → the lexicon word;
-//! 2. apostrophes: `'` inside a word becomes `’` where the document uses `’` (and the
-//!    other way round);
+//! 2. apostrophes: `'` inside a word becomes `’`, the contract's typography (GOLD_FORMAT),
+//!    whatever the OCR model printed;
 //! 3. elisions (French): `’adoption` with its `l` lost → `l’adoption`, `s ’offraient` →
 //!    `s’offraient`;
 //! 4. spelling ([`spelling`]): a word the dictionary rejects becomes its likeliest
@@ -78,7 +78,10 @@ static NOISE_IN_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let noise = regex::escape(crate::scan::LOWER_CASE_NOISE);
     Regex::new(&format!(r"\p{{L}}*[{noise}]\p{{L}}*")).unwrap()
 });
-static APOSTROPHE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}(['’])\p{L}").unwrap());
+/// A straight apostrophe inside a word (`l'État`, `doesn't`): Tesseract's French model
+/// prints them; the contract writes `’`.
+static STRAIGHT_APOSTROPHE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{L}(')\p{L}").unwrap());
 /// `’adoption` after a space or at the start: an elision whose letter was lost.
 static BARE_ELISION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\s)’\p{L}").unwrap());
 
@@ -97,18 +100,10 @@ pub fn repair(
     diagnostics: &mut Diagnostics,
 ) {
     let repairs = &mut Repairs::new(min_confidence);
-    let apostrophe = dominant_apostrophe(
-        structure
-            .blocks
-            .iter()
-            .map(|b| b.text.as_str())
-            .chain(structure.footnotes.iter().map(|f| f.text.as_str())),
-    );
     for block in &mut structure.blocks {
         repair_text(
             &mut block.text,
             language,
-            apostrophe,
             &block.openings,
             repairs,
         );
@@ -117,7 +112,7 @@ pub fn repair(
         }
     }
     for note in &mut structure.footnotes {
-        repair_text(&mut note.text, language, apostrophe, &[], repairs);
+        repair_text(&mut note.text, language, &[], repairs);
     }
     let m = &mut structure.metadata;
     for value in [
@@ -137,32 +132,10 @@ pub fn repair(
     diagnostics.withheld.append(&mut repairs.withheld);
 }
 
-/// The apostrophe the document writes inside words, when one is clearly its habit.
-fn dominant_apostrophe<'a>(texts: impl Iterator<Item = &'a str>) -> Option<char> {
-    let (mut straight, mut curly) = (0usize, 0usize);
-    for text in texts {
-        for caps in APOSTROPHE.captures_iter(text) {
-            if &caps[1] == "'" {
-                straight += 1;
-            } else {
-                curly += 1;
-            }
-        }
-    }
-    if curly >= 3 * straight.max(1) {
-        Some('’')
-    } else if straight >= 3 * curly.max(1) {
-        Some('\'')
-    } else {
-        None
-    }
-}
-
 /// Repair one text in place, adding what was changed to `repairs`.
 pub fn repair_text(
     text: &mut Tracked,
     language: Option<&Language>,
-    apostrophe: Option<char>,
     openings: &[usize],
     repairs: &mut Repairs,
 ) {
@@ -212,16 +185,14 @@ pub fn repair_text(
             made,
         );
     }
-    if let Some(apostrophe) = apostrophe {
-        fix_all(
-            text,
-            &APOSTROPHE,
-            |_| Some(apostrophe.to_string()),
-            Rule::Apostrophe,
-            0.95,
-            made,
-        );
-    }
+    fix_all(
+        text,
+        &STRAIGHT_APOSTROPHE,
+        |_| Some("’".to_owned()),
+        Rule::Apostrophe,
+        0.95,
+        made,
+    );
     let Some(language) = language else {
         return;
     };
@@ -457,13 +428,7 @@ fn in_link_or_symbol(text: &str, range: std::ops::Range<usize>) -> bool {
 fn repair_value(value: &str, language: Option<&Language>) -> String {
     let mut text = Tracked::new();
     text.push_input(value, 0..value.len());
-    repair_text(
-        &mut text,
-        language,
-        None,
-        &[],
-        &mut Repairs::new(MIN_CONFIDENCE),
-    );
+    repair_text(&mut text, language, &[], &mut Repairs::new(MIN_CONFIDENCE));
     text.as_str().to_owned()
 }
 
@@ -542,11 +507,9 @@ mod tests {
         let mut tracked = Tracked::new();
         tracked.push_input(text, 0..text.len());
         let mut repairs = Repairs::new(MIN_CONFIDENCE);
-        let apostrophe = dominant_apostrophe(std::iter::once(text));
         repair_text(
             &mut tracked,
             Some(Language::of(lang)),
-            apostrophe,
             &[],
             &mut repairs,
         );
@@ -635,9 +598,11 @@ mod tests {
     }
 
     #[test]
-    fn apostrophes_follow_the_document() {
-        let (t, _) = run("l’État qu’il l’a dit, l’ONU qu'elle", Lang::Fr);
+    fn apostrophes_inside_words_are_typographic() {
+        let (t, _) = run("l'État qu'il l’a dit, l’ONU qu'elle", Lang::Fr);
         assert_eq!(t, "l’État qu’il l’a dit, l’ONU qu’elle");
+        let (t, _) = run("the Secretary-General's report doesn't", Lang::En);
+        assert_eq!(t, "the Secretary-General’s report doesn’t");
     }
 
     #[test]
