@@ -235,13 +235,18 @@ fn finish(read: Read, guessed: Option<f64>) -> Decoded {
             .next()
             .map_or(0, char::len_utf8);
         let hex: Vec<String> = bytes.iter().map(|b| format!("{b:02X}")).collect();
-        let message = match lone.iter().find(|l| l.0 == at.start) {
-            Some((_, c)) => format!(
+        let read_as = lone
+            .binary_search_by_key(&at.start, |l| l.0)
+            .map(|k| lone[k].1);
+        let message = match read_as {
+            Ok(c) => format!(
                 "byte {} not valid in {encoding}: U+FFFD in the input, read as windows-1252 ‘{c}’",
                 hex.join(" ")
             ),
-            None if hex.is_empty() => format!("bytes not valid in {encoding} replaced by U+FFFD"),
-            None => format!(
+            Err(_) if hex.is_empty() => {
+                format!("bytes not valid in {encoding} replaced by U+FFFD")
+            }
+            Err(_) => format!(
                 "bytes {} not valid in {encoding} replaced by U+FFFD",
                 hex.join(" ")
             ),
@@ -555,7 +560,9 @@ fn is_control(b: u8) -> bool {
 /// line breaks are a zero byte beside an ASCII one, which no reading of UTF-8 or a
 /// legacy encoding as UTF-16 gives.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 {
+    // Without a zero byte no reading has the spaces `reads_as_text` asks for: UTF-8
+    // and legacy files are told so without being decoded twice more.
+    if bytes.len() < 4 || !bytes.contains(&0) {
         return None;
     }
     let even = &bytes[..bytes.len() & !1];

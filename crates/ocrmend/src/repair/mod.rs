@@ -101,12 +101,7 @@ pub fn repair(
 ) {
     let repairs = &mut Repairs::new(min_confidence);
     for block in &mut structure.blocks {
-        repair_text(
-            &mut block.text,
-            language,
-            &block.openings,
-            repairs,
-        );
+        repair_text(&mut block.text, language, &block.openings, repairs);
         if let (Some(language), BlockKind::Heading { .. }) = (language, &block.kind) {
             correct_spelling(&mut block.text, language, HEADING_ACCENT_LEAD, repairs);
         }
@@ -507,12 +502,7 @@ mod tests {
         let mut tracked = Tracked::new();
         tracked.push_input(text, 0..text.len());
         let mut repairs = Repairs::new(MIN_CONFIDENCE);
-        repair_text(
-            &mut tracked,
-            Some(Language::of(lang)),
-            &[],
-            &mut repairs,
-        );
+        repair_text(&mut tracked, Some(Language::of(lang)), &[], &mut repairs);
         (tracked.as_str().to_owned(), repairs.made)
     }
 

@@ -57,6 +57,9 @@ static COLUMN_ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXl1|]{1,5})\.$").unwrap());
 static COLUMN_LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Z])\.$").unwrap());
 
+/// Reads a heading numeral as printed into its numeral and level.
+type NumeralReader = fn(&str) -> Option<(String, u8)>;
+
 /// Read how a body chunk opens.
 pub fn opening(text: &str) -> Opening {
     let t = text.trim();
@@ -75,13 +78,23 @@ pub fn opening(text: &str) -> Opening {
     if crate::layout::is_marker(t) || !t.contains(' ') && t.chars().count() <= 3 {
         return Opening::Noise;
     }
-    if let Some(c) = HEADING_ROMAN.captures(t) {
-        if let Some(n) = roman_value(&c[1]) {
-            return Opening::Heading {
-                numeral: roman(n),
-                level: 1,
-                text_at: c.get(2).unwrap().start(),
-            };
+    // Chapter and section numerals: roman (`I.`), Chinese (`一.`), Arabic (`أولا -`).
+    let numerals: [(&Regex, NumeralReader); 3] = [
+        (&HEADING_ROMAN, |s| roman_value(s).map(|n| (roman(n), 1))),
+        (&HEADING_CHINESE, |s| {
+            chinese_value(s).map(|n| (roman(n), 1))
+        }),
+        (&HEADING_ARABIC, arabic_numeral),
+    ];
+    for (re, value) in numerals {
+        if let Some(c) = re.captures(t) {
+            if let Some((numeral, level)) = value(&c[1]) {
+                return Opening::Heading {
+                    numeral,
+                    level,
+                    text_at: c.get(2).unwrap().start(),
+                };
+            }
         }
     }
     if let Some(c) = HEADING_LETTER.captures(t) {
@@ -90,24 +103,6 @@ pub fn opening(text: &str) -> Opening {
             return Opening::Heading {
                 numeral: c[1].to_owned(),
                 level: 2,
-                text_at: c.get(2).unwrap().start(),
-            };
-        }
-    }
-    if let Some(c) = HEADING_CHINESE.captures(t) {
-        if let Some(n) = chinese_value(&c[1]) {
-            return Opening::Heading {
-                numeral: roman(n),
-                level: 1,
-                text_at: c.get(2).unwrap().start(),
-            };
-        }
-    }
-    if let Some(c) = HEADING_ARABIC.captures(t) {
-        if let Some((numeral, level)) = arabic_numeral(&c[1]) {
-            return Opening::Heading {
-                numeral,
-                level,
                 text_at: c.get(2).unwrap().start(),
             };
         }
