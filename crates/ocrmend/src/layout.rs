@@ -67,13 +67,21 @@ static ITEM_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?(?:[a-z]|[ivx]{1,4})\)\s").unwrap());
 
 /// Group the lines of `pages` into chunks and mark each page's footnote zone.
-pub fn lay_out(input: &str, pages: &Pages, lexicon: Option<&'static Lexicon>) -> Layout {
+/// `body_start` is the first line after the masthead (0 without one): a chunk never
+/// holds masthead and body lines both, even when the OCR printed no blank line
+/// between them.
+pub fn lay_out(
+    input: &str,
+    pages: &Pages,
+    body_start: usize,
+    lexicon: Option<&'static Lexicon>,
+) -> Layout {
     let body_width = body_width(input, &pages.lines);
     let joiner = Joiner {
         lexicon,
         vocabulary: Vocabulary::of(input),
     };
-    let groups = group_lines(input, &pages.lines, body_width);
+    let groups = group_lines(input, &pages.lines, body_start, body_width);
     let mut chunks: Vec<Chunk> = groups
         .into_iter()
         .map(|lines| {
@@ -126,7 +134,12 @@ fn body_width(input: &str, lines: &[Line]) -> usize {
 /// Split the lines into chunks at blank lines, page changes and region starts, and
 /// after a short line that ends a sentence when the next opens a new one (two
 /// paragraphs the OCR printed without a blank line between them).
-fn group_lines(input: &str, lines: &[Line], body_width: usize) -> Vec<Vec<usize>> {
+fn group_lines(
+    input: &str,
+    lines: &[Line],
+    body_start: usize,
+    body_width: usize,
+) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
@@ -140,7 +153,8 @@ fn group_lines(input: &str, lines: &[Line], body_width: usize) -> Vec<Vec<usize>
             let prev_line = &lines[prev];
             if line.page != prev_line.page
                 || line.region_start
-                || ends_paragraph(input, prev_line, body_width)
+                || i == body_start
+                || ends_paragraph(input, lines, &current, line, body_width)
                     && opens_paragraph(&input[line.span.clone()])
                 || lone_number(&input[line.span.clone()])
                 || lone_number(&input[prev_line.span.clone()])
@@ -163,10 +177,39 @@ fn lone_number(line: &str) -> bool {
     (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A short line that ends a sentence: the last line of a printed paragraph.
-fn ends_paragraph(input: &str, line: &Line, body_width: usize) -> bool {
-    char_len(input, line) * 100 < body_width * 85
-        && crate::scan::ends_sentence(&input[line.span.clone()])
+/// Whether the printed paragraph (or heading) of `chunk` ends before `next`, which
+/// opens with a capital, a digit or an item label: a paragraph's lines run to the
+/// margin, so a short last line ends it, unless it breaks a word (`dévelop-`), stops
+/// on a function word (`la résolution 74/239 de` / `l’Assemblée`), cuts a name that a
+/// short line carries on (`des Nations` / `Unies pour…` in a wrapped heading), or is
+/// one of a run of short lines (a wrapped heading) that the next short line continues.
+fn ends_paragraph(
+    input: &str,
+    lines: &[Line],
+    chunk: &[usize],
+    next: &Line,
+    body_width: usize,
+) -> bool {
+    let last = &lines[*chunk.last().unwrap()];
+    let short = |line: &Line| char_len(input, line) * 100 < body_width * 85;
+    if !short(last) {
+        return false;
+    }
+    let text = input[last.span.clone()].trim();
+    if crate::scan::ends_sentence(text) || crate::scan::ends_clause(text) {
+        return true;
+    }
+    let last_word = text.rsplit(' ').next().unwrap_or("");
+    let function_word = last_word.chars().count() <= 3 && last_word.chars().all(char::is_lowercase);
+    let name_goes_on = last_word.chars().next().is_some_and(char::is_uppercase)
+        && input[next.span.clone()]
+            .trim_start()
+            .starts_with(char::is_uppercase)
+        && short(next);
+    // Two short lines and a third: a heading wrapped on short lines goes on.
+    let heading_goes_on =
+        chunk.len() >= 2 && short(next) && chunk.iter().all(|&i| short(&lines[i]));
+    !text.ends_with(['-', '‐', '–']) && !function_word && !name_goes_on && !heading_goes_on
 }
 
 fn opens_paragraph(line: &str) -> bool {
@@ -441,6 +484,7 @@ mod tests {
         lay_out(
             text,
             &paginate(text),
+            0,
             Some(Lexicon::get(crate::language::Lang::Fr)),
         )
     }
@@ -495,6 +539,61 @@ mod tests {
         let text = format!("{long}\n{long}\nfin du paragraphe.\nLe suivant commence ici.\n");
         let l = layout(&text);
         assert_eq!(l.chunks.len(), 2);
+    }
+
+    /// Texts of the chunks of `lines`, between paragraphs of 90-character lines.
+    fn chunk_texts(lines: &[&str]) -> Vec<String> {
+        let long = "x".repeat(90);
+        let text = format!("{long}\n{long}.\n\n{}\n\n{long}\n", lines.join("\n"));
+        let l = layout(&text);
+        let texts = l.chunks.iter().map(|c| c.text.as_str().to_string());
+        texts.skip(1).take(l.chunks.len() - 2).collect()
+    }
+
+    #[test]
+    fn a_heading_without_a_blank_line_ends_before_the_prose() {
+        let prose =
+            "Le Conseil a examiné la question à sa séance du 3 mars et a adopté une décision ici";
+        let texts = chunk_texts(&["I. Questions de fond", prose]);
+        assert_eq!(texts, ["I. Questions de fond", prose]);
+    }
+
+    #[test]
+    fn a_clause_ending_with_a_comma_ends_a_printed_paragraph() {
+        let texts = chunk_texts(&["Rappelant sa résolution 74/1,", "Notant avec satisfaction"]);
+        assert_eq!(
+            texts,
+            ["Rappelant sa résolution 74/1,", "Notant avec satisfaction"]
+        );
+    }
+
+    #[test]
+    fn wrapped_names_function_words_and_hyphens_hold_lines_together() {
+        for lines in [
+            &[
+                "A. Mesures prises par le système des Nations",
+                "Unies pour le développement",
+            ][..],
+            &[
+                "en application de la résolution 74/239 de",
+                "I’Assemblée générale",
+            ],
+            &["le renforcement du dévelop-", "Pement durable"],
+            &[
+                "Accélération des efforts menés par le système des Nations",
+                "Unies pour le développement en faveur de la coopération",
+                "Sud-Sud et de la coopération triangulaire",
+            ],
+        ] {
+            assert_eq!(chunk_texts(lines).len(), 1, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn the_masthead_end_starts_a_chunk() {
+        let text = "Rapport du Secrétaire général\nRésumé\nLe texte suit ici.";
+        let l = lay_out(text, &paginate(text), 1, None);
+        assert_eq!(l.chunks[0].lines, vec![0]);
     }
 
     #[test]

@@ -210,7 +210,7 @@ fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Doc
     });
     let language = lang.map(language::Language::of);
     let lexicon = language.map(|l| l.lexicon);
-    let layout = layout::lay_out(input, &pages, lexicon);
+    let layout = layout::lay_out(input, &pages, masthead.body_start(), lexicon);
     let mut diagnostics = diagnostics::Diagnostics {
         warnings: decoded.warnings.clone(),
         ..Default::default()

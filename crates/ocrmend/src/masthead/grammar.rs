@@ -105,10 +105,19 @@ pub(super) fn any_phrase<'a>(
 
 /// A header line: one or more fields and nothing else.
 pub(super) fn field_line(line: &str) -> Option<Vec<Field<'_>>> {
-    all_consuming(many1(terminated(field, sp0)))
-        .parse(line)
-        .ok()
-        .map(|(_, fields)| fields)
+    let mut text = line;
+    for _ in 0..=MAX_EMBLEM_SPECKS {
+        if let Ok((_, fields)) = all_consuming(many1(terminated(field, sp0))).parse(text) {
+            return Some(fields);
+        }
+        // A speck the OCR read off the emblem beside the fields (`A Pte Distr. générale`).
+        let (speck, rest) = text.trim_start().split_once(' ')?;
+        if speck.chars().count() > 3 {
+            return None;
+        }
+        text = rest;
+    }
+    None
 }
 
 pub(super) fn field(input: &str) -> Res<'_, Field<'_>> {

@@ -49,6 +49,17 @@ pub struct Masthead {
     pub end: usize,
 }
 
+impl Masthead {
+    /// The first line of the body: the line after the masthead, 0 without one.
+    pub fn body_start(&self) -> usize {
+        if self.lines.is_empty() {
+            0
+        } else {
+            self.end
+        }
+    }
+}
+
 /// `lines`: the document's first lines, in order, without line ends (blank lines included, as "").
 /// `symbol_hint` / `job_hint`: the document symbol (e.g. "A/80/297") and job number
 /// (e.g. "25-13562") learnt from the running headers and footers of later pages, when known;
@@ -280,17 +291,19 @@ fn read_text(lines: &[String], header: &Header) -> Text {
     let first_subtitle_block = first_title_block + 1;
     let blocks = read_blocks(lines, header.end, first_subtitle_block + 2);
 
-    let agenda_title: &[usize] = if has_agenda {
-        blocks.first().map_or(&[], Vec::as_slice)
-    } else {
-        &[]
+    // An agenda title longer than a title can be has the text after it glued on (an
+    // OCR that printed no blank line): only its wrapped lines are the title.
+    let agenda_title = match blocks.first() {
+        Some(block) if has_agenda && block.len() > MAX_TITLE_LINES => wrapped_lines(lines, block),
+        Some(block) if has_agenda => block.clone(),
+        _ => Vec::new(),
     };
     let subtitle_at =
         (first_subtitle_block..blocks.len()).find(|&b| is_subtitle_start(&lines[blocks[b][0]]));
     let (title_blocks, subtitle) = match subtitle_at {
         Some(b) => (
             &blocks[first_title_block..b],
-            subtitle_lines(lines, &blocks[b]),
+            wrapped_lines(lines, &blocks[b]),
         ),
         None => {
             let title = blocks
@@ -300,14 +313,14 @@ fn read_text(lines: &[String], header: &Header) -> Text {
         }
     };
     let title = title_blocks.concat();
-    let last_line = [subtitle.as_slice(), &title, agenda_title]
+    let last_line = [subtitle.as_slice(), &title, &agenda_title]
         .into_iter()
         .find_map(|block| block.last().copied());
     let text_of = |block: &[usize]| {
         (!block.is_empty()).then(|| join_wrapped(block.iter().map(|&k| lines[k].as_str())))
     };
     Text {
-        agenda_title: text_of(agenda_title),
+        agenda_title: text_of(&agenda_title),
         title: text_of(&title),
         subtitle: text_of(&subtitle),
         end: last_line.map_or(header.end, |k| k + 1),
@@ -315,7 +328,9 @@ fn read_text(lines: &[String], header: &Header) -> Text {
 }
 
 /// Up to `max` blocks from line `from` on, standalone specks skipped. A block is a run
-/// of non-blank lines, given as the indices of its text lines (specks left out).
+/// of non-blank lines, given as the indices of its text lines (specks left out); an
+/// agenda or subtitle line that does not carry on the line before opens a block of its
+/// own even without a blank line before it.
 fn read_blocks(lines: &[String], from: usize, max: usize) -> Vec<Vec<usize>> {
     let mut blocks = Vec::new();
     let mut k = from;
@@ -329,6 +344,9 @@ fn read_blocks(lines: &[String], from: usize, max: usize) -> Vec<Vec<usize>> {
         let mut block = vec![k];
         k += 1;
         while k < lines.len() && !lines[k].is_empty() {
+            if opens_a_field(&lines[*block.last().unwrap()], &lines[k]) {
+                break;
+            }
             if !is_speck(&lines[k]) {
                 block.push(k);
             }
@@ -339,9 +357,14 @@ fn read_blocks(lines: &[String], from: usize, max: usize) -> Vec<Vec<usize>> {
     blocks
 }
 
-/// The subtitle's lines in its block: a heading the OCR glued under it (`Introduction`)
-/// is not part of it, a wrapped continuation is.
-fn subtitle_lines(lines: &[String], block: &[usize]) -> Vec<usize> {
+/// Whether `line` opens a masthead field of its own after `previous`.
+fn opens_a_field(previous: &str, line: &str) -> bool {
+    !continues(previous, line) && (agenda_line(line).is_some() || is_subtitle_start(line))
+}
+
+/// The first line of a block and the lines that wrap it: a heading the OCR glued under
+/// a subtitle (`Introduction`) is not part of it, a wrapped continuation is.
+fn wrapped_lines(lines: &[String], block: &[usize]) -> Vec<usize> {
     let mut taken = vec![block[0]];
     for pair in block.windows(2) {
         if !continues(&lines[pair[0]], &lines[pair[1]]) {

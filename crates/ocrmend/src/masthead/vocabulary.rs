@@ -98,3 +98,7 @@ pub(super) const HEADER_LOOKAHEAD: usize = 3;
 /// A title without a subtitle after it is taken only if it is no longer than this;
 /// a longer block is the text itself.
 pub(super) const MAX_TITLE_LINES: usize = 6;
+
+/// Specks (of up to three characters) that may stand before a field line's fields: the
+/// OCR reads the emblem beside the fields as one or two short words.
+pub(super) const MAX_EMBLEM_SPECKS: usize = 2;

@@ -50,20 +50,27 @@ pub fn opens_in_lower_case(text: &str) -> bool {
         .is_some_and(|c| c.is_lowercase() || LOWER_CASE_NOISE.contains(c))
 }
 
+/// Text without the call glyphs and closing quotes at its end.
+fn without_trailing_calls(text: &str) -> &str {
+    text.trim_end()
+        .trim_end_matches(|c: char| "»”\"’')]®©°*%".contains(c) || c.is_ascii_digit())
+}
+
 /// Whether text ends a sentence (footnote markers and closing quotes aside).
 pub fn ends_sentence(text: &str) -> bool {
-    // Call glyphs and closing quotes aside; `?` and `!` end questions and
-    // exclamations, except a `?` glued to a bracket, which is a call (`(CEPALC)?`).
-    let strip = |t: &'_ str| -> usize {
-        t.trim_end_matches(|c: char| "»”\"’')]®©°*%".contains(c) || c.is_ascii_digit())
-            .len()
-    };
-    let mut t = text.trim_end();
-    t = &t[..strip(t)];
+    // `?` and `!` end questions and exclamations, except a `?` glued to a bracket,
+    // which is a call (`(CEPALC)?`).
+    let mut t = without_trailing_calls(text);
     if let Some(rest) = t.strip_suffix('?').filter(|r| r.ends_with([')', ']'])) {
-        t = &rest[..strip(rest)];
+        t = without_trailing_calls(rest);
     }
     t.ends_with(['.', ':', ';', '!', '?', '…'])
+}
+
+/// Whether text ends with a comma (call glyphs and closing quotes aside): the end of
+/// a clause that a list or a preamble carries on in the next paragraph.
+pub fn ends_clause(text: &str) -> bool {
+    without_trailing_calls(text).ends_with(',')
 }
 
 /// Whether the quotation mark `mark` after `before` closes a quotation that `before`

@@ -267,7 +267,7 @@ mod tests {
 
     fn notes_of(text: &str, sure_calls: &[usize]) -> Vec<(String, String)> {
         let pages = crate::pages::paginate(text);
-        let layout = crate::layout::lay_out(text, &pages, None);
+        let layout = crate::layout::lay_out(text, &pages, 0, None);
         let zone: Vec<usize> = (0..layout.chunks.len())
             .filter(|&i| layout.chunks[i].zone == crate::layout::Zone::Footnotes)
             .collect();

@@ -94,11 +94,7 @@ pub fn structure(
     diagnostics: &mut Diagnostics,
 ) -> Structure {
     let mut out = Structure::default();
-    let masthead_end = if masthead.lines.is_empty() {
-        0
-    } else {
-        masthead.end
-    };
+    let masthead_end = masthead.body_start();
     let title_marker = masthead.title_note_marker;
     out.metadata = masthead.metadata;
     out.masthead_lines = masthead.lines;
@@ -276,7 +272,7 @@ fn read_units(layout: &Layout, body: &[usize], out: &mut Structure) -> Vec<Unit>
                 ));
             }
             _ => {
-                if continues_previous(&units, chunk) {
+                if continues_previous(&units, chunk, page_initial) {
                     let prev = units.last_mut().unwrap();
                     joiner.join(&mut prev.text, &chunk.text);
                     prev.chunks.push(i);
@@ -320,8 +316,11 @@ fn plausible_paragraph_number(units: &[Unit], number: u32) -> bool {
 }
 
 /// Does a plain-text chunk carry on the paragraph (or item) before it? Yes when it
-/// starts in lower case, or when the text before stopped mid-sentence.
-fn continues_previous(units: &[Unit], chunk: &Chunk) -> bool {
+/// starts in lower case, or when the text before stopped mid-sentence. On the same
+/// page, a clause that ends with a comma before a blank line and a capital is a
+/// preamble's or an enumeration's paragraph ending (`Recalling …,` / `Noting …`):
+/// the printed paragraph broke there, only a page break cuts a sentence so.
+fn continues_previous(units: &[Unit], chunk: &Chunk, page_initial: bool) -> bool {
     let Some(prev) = units.last() else {
         return false;
     };
@@ -329,8 +328,11 @@ fn continues_previous(units: &[Unit], chunk: &Chunk) -> bool {
         return false;
     }
     let text = chunk.text.as_str();
-    let starts_lower = crate::scan::opens_in_lower_case(text);
-    starts_lower || !crate::scan::ends_sentence(prev.text.as_str())
+    if crate::scan::opens_in_lower_case(text) {
+        return true;
+    }
+    let before = prev.text.as_str();
+    !crate::scan::ends_sentence(before) && (page_initial || !crate::scan::ends_clause(before))
 }
 
 /// An unnumbered heading: a short chunk with no sentence end and no full line of prose.

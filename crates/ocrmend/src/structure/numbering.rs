@@ -186,7 +186,7 @@ mod tests {
     }
 
     fn no_lexicon_joiner() -> Joiner {
-        crate::layout::lay_out("", &crate::pages::paginate(""), None).joiner
+        crate::layout::lay_out("", &crate::pages::paginate(""), 0, None).joiner
     }
 
     fn numbers(units: &[Unit]) -> Vec<Option<u32>> {

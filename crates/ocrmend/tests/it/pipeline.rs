@@ -103,3 +103,19 @@ fn crlf_and_lf_give_the_same_blocks() {
     };
     assert_eq!(texts(&a), texts(&b));
 }
+
+#[test]
+fn preamble_clauses_are_paragraphs_of_their_own() {
+    let text = "The General Assembly,\n\nRecalling its resolution 74/1 of 2 October 2019 on the situation in the region,\n\nNoting with appreciation the work done by the Secretary-General and his Special Envoy,\n\n1. Decides to keep the matter under review.\n";
+    let doc = clean(text.as_bytes(), "preamble").document;
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "The General Assembly,",
+            "Recalling its resolution 74/1 of 2 October 2019 on the situation in the region,",
+            "Noting with appreciation the work done by the Secretary-General and his Special Envoy,",
+            "Decides to keep the matter under review."
+        ]
+    );
+}
