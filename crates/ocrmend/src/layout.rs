@@ -140,6 +140,7 @@ fn group_lines(
     body_start: usize,
     body_width: usize,
 ) -> Vec<Vec<usize>> {
+    let note_tails = note_tail_starts(input, lines, body_width);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
@@ -154,8 +155,10 @@ fn group_lines(
             if line.page != prev_line.page
                 || line.region_start
                 || i == body_start
+                || note_tails.contains(&i)
                 || ends_paragraph(input, lines, &current, line, body_width)
                     && opens_paragraph(&input[line.span.clone()])
+                || numbered_paragraph_follows(input, &lines[prev], line)
                 || lone_number(&input[line.span.clone()])
                 || lone_number(&input[prev_line.span.clone()])
             {
@@ -168,6 +171,42 @@ fn group_lines(
         groups.push(current);
     }
     groups
+}
+
+/// The lines that open the notes at the foot of a page when no blank line sets them
+/// off the body or each other: the note openings of the page's last run of lines that
+/// each open a note, end one (short), or run wider than the body (notes are set
+/// smaller).
+fn note_tail_starts(input: &str, lines: &[Line], body_width: usize) -> HashSet<usize> {
+    let mut starts = HashSet::new();
+    // Walking up from each page's last line: the note openings met so far, and
+    // whether a line of body text closed the page's run.
+    let (mut openings, mut closed) = (Vec::new(), false);
+    for i in (0..lines.len()).rev() {
+        let line = &lines[i];
+        if lines.get(i + 1).is_none_or(|next| next.page != line.page) {
+            starts.extend(openings.drain(..));
+            closed = false;
+        }
+        if line.blank || closed {
+            continue;
+        }
+        let width = char_len(input, line) * 100;
+        if NOTE_START.is_match(input[line.span.clone()].trim()) {
+            openings.push(i);
+        } else if (body_width * 85..=body_width * 103).contains(&width) {
+            closed = true;
+        }
+    }
+    starts.extend(openings);
+    starts
+}
+
+/// A sentence ends at the end of a line and the next opens with a paragraph number
+/// (`12. The…`): a new paragraph, however long the line before it.
+fn numbered_paragraph_follows(input: &str, last: &Line, next: &Line) -> bool {
+    PARAGRAPH_START.is_match(input[next.span.clone()].trim_start())
+        && crate::scan::ends_sentence(&input[last.span.clone()])
 }
 
 /// A line that is only a short number (`3`, `11;`): a number column entry or a
@@ -587,6 +626,35 @@ mod tests {
         ] {
             assert_eq!(chunk_texts(lines).len(), 1, "{lines:?}");
         }
+    }
+
+    #[test]
+    fn a_paragraph_number_after_a_full_sentence_line_opens_a_paragraph() {
+        let line =
+            "Le Bureau a publié 191 rapports concernant les opérations de maintien de la paix.";
+        let texts = chunk_texts(&[line, "4. La figure III montre depuis combien de mois"]);
+        assert_eq!(texts.len(), 2, "{texts:?}");
+    }
+
+    #[test]
+    fn notes_printed_under_the_body_without_a_blank_line_are_chunks_of_their_own() {
+        let body =
+            "Le texte du corps qui occupe toute la largeur de la ligne et qui continue en-\n"
+                .repeat(6);
+        let text = format!(
+            "{body}1 Documents officiels de l’Assemblée générale, soixante-dixième session, Supplément n° 8\n(E/C.12/2017/1).\n2 Voir A/69/585.\n\u{c}suite du texte."
+        );
+        let l = layout(&text);
+        let zones: Vec<_> = l.chunks.iter().map(|c| (c.lines.len(), c.zone)).collect();
+        assert_eq!(
+            zones,
+            [
+                (6, Zone::Body),
+                (2, Zone::Footnotes),
+                (1, Zone::Footnotes),
+                (1, Zone::Body)
+            ]
+        );
     }
 
     #[test]

@@ -289,7 +289,10 @@ fn read_text(lines: &[String], header: &Header) -> Text {
     // The subtitle needs a title before it; the title may come in two blocks when the
     // OCR saw a blank line inside it.
     let first_subtitle_block = first_title_block + 1;
-    let blocks = read_blocks(lines, header.end, first_subtitle_block + 2);
+    // An OCR that printed no blank line in the header printed none between the fields
+    // below it either: there every line that does not wrap the one before opens one.
+    let blank_less = !lines[header.start..header.end].iter().any(String::is_empty);
+    let blocks = read_blocks(lines, header.end, first_subtitle_block + 2, blank_less);
 
     // An agenda title longer than a title can be has the text after it glued on (an
     // OCR that printed no blank line): only its wrapped lines are the title.
@@ -330,8 +333,9 @@ fn read_text(lines: &[String], header: &Header) -> Text {
 /// Up to `max` blocks from line `from` on, standalone specks skipped. A block is a run
 /// of non-blank lines, given as the indices of its text lines (specks left out); an
 /// agenda or subtitle line that does not carry on the line before opens a block of its
-/// own even without a blank line before it.
-fn read_blocks(lines: &[String], from: usize, max: usize) -> Vec<Vec<usize>> {
+/// own even without a blank line before it; with `blank_less`, so does every line that
+/// does not carry on the line before.
+fn read_blocks(lines: &[String], from: usize, max: usize, blank_less: bool) -> Vec<Vec<usize>> {
     let mut blocks = Vec::new();
     let mut k = from;
     while blocks.len() < max {
@@ -344,7 +348,8 @@ fn read_blocks(lines: &[String], from: usize, max: usize) -> Vec<Vec<usize>> {
         let mut block = vec![k];
         k += 1;
         while k < lines.len() && !lines[k].is_empty() {
-            if opens_a_field(&lines[*block.last().unwrap()], &lines[k]) {
+            let previous = &lines[*block.last().unwrap()];
+            if !continues(previous, &lines[k]) && (blank_less || opens_a_field(&lines[k])) {
                 break;
             }
             if !is_speck(&lines[k]) {
@@ -357,9 +362,9 @@ fn read_blocks(lines: &[String], from: usize, max: usize) -> Vec<Vec<usize>> {
     blocks
 }
 
-/// Whether `line` opens a masthead field of its own after `previous`.
-fn opens_a_field(previous: &str, line: &str) -> bool {
-    !continues(previous, line) && (agenda_line(line).is_some() || is_subtitle_start(line))
+/// Whether `line` opens a masthead field of its own: an agenda item or a subtitle.
+fn opens_a_field(line: &str) -> bool {
+    agenda_line(line).is_some() || is_subtitle_start(line)
 }
 
 /// The first line of a block and the lines that wrap it: a heading the OCR glued under

@@ -272,7 +272,7 @@ fn read_units(layout: &Layout, body: &[usize], out: &mut Structure) -> Vec<Unit>
                 ));
             }
             _ => {
-                if continues_previous(&units, chunk, page_initial) {
+                if continues_previous(&units, chunk) {
                     let prev = units.last_mut().unwrap();
                     joiner.join(&mut prev.text, &chunk.text);
                     prev.chunks.push(i);
@@ -316,23 +316,21 @@ fn plausible_paragraph_number(units: &[Unit], number: u32) -> bool {
 }
 
 /// Does a plain-text chunk carry on the paragraph (or item) before it? Yes when it
-/// starts in lower case, or when the text before stopped mid-sentence. On the same
-/// page, a clause that ends with a comma before a blank line and a capital is a
-/// preamble's or an enumeration's paragraph ending (`Recalling …,` / `Noting …`):
-/// the printed paragraph broke there, only a page break cuts a sentence so.
-fn continues_previous(units: &[Unit], chunk: &Chunk, page_initial: bool) -> bool {
+/// starts in lower case, or when the text before stopped mid-sentence. A clause that
+/// ends with a comma before a capital is a preamble's or an enumeration's paragraph
+/// (`Recalling …,` / `Noting …`), on the same page or across a page break.
+fn continues_previous(units: &[Unit], chunk: &Chunk) -> bool {
     let Some(prev) = units.last() else {
         return false;
     };
     if matches!(prev.kind, UnitKind::Heading { .. }) {
         return false;
     }
-    let text = chunk.text.as_str();
-    if crate::scan::opens_in_lower_case(text) {
+    if crate::scan::opens_in_lower_case(chunk.text.as_str()) {
         return true;
     }
     let before = prev.text.as_str();
-    !crate::scan::ends_sentence(before) && (page_initial || !crate::scan::ends_clause(before))
+    !crate::scan::ends_sentence(before) && !crate::scan::ends_clause(before)
 }
 
 /// An unnumbered heading: a short chunk with no sentence end and no full line of prose.
