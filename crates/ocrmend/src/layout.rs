@@ -114,7 +114,39 @@ pub fn lay_out(
 }
 
 fn char_len(input: &str, line: &Line) -> usize {
-    input[line.span.clone()].trim().chars().count()
+    core(input, line).chars().count()
+}
+
+/// A line's text without the scanner specks at its edges (`oo`, `: -`, `| `, `_`): the
+/// marks a dark or dirty margin leaves, which would hide how the line starts and ends
+/// and widen it. The chunk's text keeps them; only where lines break is read off this.
+fn core<'a>(input: &'a str, line: &Line) -> &'a str {
+    // Glyphs a speck is read as; at the end of a line, not the punctuation that ends a
+    // sentence or a hyphen that breaks a word.
+    let margin_letters =
+        |token: &str| token.chars().count() <= 2 && token.chars().all(|c| "oOe".contains(c));
+    let leading = |token: &str| {
+        margin_letters(token)
+            || token
+                .chars()
+                .all(|c| !c.is_alphanumeric() && !"«»“”\"'(){}[]*".contains(c))
+    };
+    let trailing =
+        |token: &str| margin_letters(token) || token.chars().all(|c| "_|=~^".contains(c));
+    let mut text = input[line.span.clone()].trim();
+    while let Some((first, rest)) = text.split_once(char::is_whitespace) {
+        if !leading(first) {
+            break;
+        }
+        text = rest.trim_start();
+    }
+    while let Some((rest, last)) = text.rsplit_once(char::is_whitespace) {
+        if !trailing(last) {
+            break;
+        }
+        text = rest.trim_end();
+    }
+    text
 }
 
 /// The length of a full line of body text: the upper quartile of line lengths.
@@ -157,10 +189,10 @@ fn group_lines(
                 || i == body_start
                 || note_tails.contains(&i)
                 || ends_paragraph(input, lines, &current, line, body_width)
-                    && opens_paragraph(&input[line.span.clone()])
+                    && opens_paragraph(core(input, line))
                 || numbered_paragraph_follows(input, &lines[prev], line)
-                || lone_number(&input[line.span.clone()])
-                || lone_number(&input[prev_line.span.clone()])
+                || lone_number(core(input, line))
+                || lone_number(core(input, prev_line))
             {
                 groups.push(std::mem::take(&mut current));
             }
@@ -192,7 +224,7 @@ fn note_tail_starts(input: &str, lines: &[Line], body_width: usize) -> HashSet<u
             continue;
         }
         let width = char_len(input, line) * 100;
-        if NOTE_START.is_match(input[line.span.clone()].trim()) {
+        if NOTE_START.is_match(core(input, line)) {
             openings.push(i);
         } else if (body_width * 85..=body_width * 103).contains(&width) {
             closed = true;
@@ -205,8 +237,8 @@ fn note_tail_starts(input: &str, lines: &[Line], body_width: usize) -> HashSet<u
 /// A sentence ends at the end of a line and the next opens with a paragraph number
 /// (`12. The…`): a new paragraph, however long the line before it.
 fn numbered_paragraph_follows(input: &str, last: &Line, next: &Line) -> bool {
-    PARAGRAPH_START.is_match(input[next.span.clone()].trim_start())
-        && crate::scan::ends_sentence(&input[last.span.clone()])
+    PARAGRAPH_START.is_match(core(input, next).trim_start())
+        && crate::scan::ends_sentence(core(input, last))
 }
 
 /// A line that is only a short number (`3`, `11;`): a number column entry or a
@@ -234,14 +266,14 @@ fn ends_paragraph(
     if !short(last) {
         return false;
     }
-    let text = input[last.span.clone()].trim();
+    let text = core(input, last);
     if crate::scan::ends_sentence(text) || crate::scan::ends_clause(text) {
         return true;
     }
     let last_word = text.rsplit(' ').next().unwrap_or("");
     let function_word = last_word.chars().count() <= 3 && last_word.chars().all(char::is_lowercase);
     let name_goes_on = last_word.chars().next().is_some_and(char::is_uppercase)
-        && input[next.span.clone()]
+        && core(input, next)
             .trim_start()
             .starts_with(char::is_uppercase)
         && short(next);
@@ -655,6 +687,25 @@ mod tests {
                 (1, Zone::Body)
             ]
         );
+    }
+
+    #[test]
+    fn margin_specks_do_not_hide_how_a_line_starts_or_ends() {
+        for (printed, seen) in [
+            (
+                ": - . oe 12. Le Conseil a décidé. oo",
+                "12. Le Conseil a décidé.",
+            ),
+            (
+                "a _ Pays mais l’autonomisation",
+                "a _ Pays mais l’autonomisation",
+            ),
+            ("une action col -", "une action col -"),
+            ("« Le texte » _ |", "« Le texte »"),
+        ] {
+            let pages = paginate(printed);
+            assert_eq!(core(printed, &pages.lines[0]), seen, "{printed}");
+        }
     }
 
     #[test]
