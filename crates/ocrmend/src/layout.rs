@@ -76,20 +76,18 @@ pub fn lay_out(
     body_start: usize,
     lexicon: Option<&'static Lexicon>,
 ) -> Layout {
-    let body_width = body_width(input, &pages.lines);
+    let views: Vec<LineView> = pages.lines.iter().map(|l| LineView::of(input, l)).collect();
+    let body_width = body_width(&views);
     let joiner = Joiner {
         lexicon,
         vocabulary: Vocabulary::of(input),
     };
-    let groups = group_lines(input, &pages.lines, body_start, body_width);
+    let groups = group_lines(&pages.lines, &views, body_start, body_width);
     let mut chunks: Vec<Chunk> = groups
         .into_iter()
         .map(|lines| {
             let first = &pages.lines[lines[0]];
-            let widths: Vec<usize> = lines
-                .iter()
-                .map(|&i| char_len(input, &pages.lines[i]))
-                .collect();
+            let widths: Vec<usize> = lines.iter().map(|&i| views[i].width).collect();
             let full = &widths[..widths.len().saturating_sub(1)];
             let wide = !full.is_empty()
                 && full.iter().sum::<usize>() * 100 >= full.len() * body_width * 105
@@ -113,8 +111,21 @@ pub fn lay_out(
     }
 }
 
-fn char_len(input: &str, line: &Line) -> usize {
-    core(input, line).chars().count()
+/// A line as the layout reads where lines break, worked out once per line: its text
+/// without the specks at its edges ([`core`]) and that text's length in characters.
+struct LineView<'a> {
+    text: &'a str,
+    width: usize,
+}
+
+impl<'a> LineView<'a> {
+    fn of(input: &'a str, line: &Line) -> Self {
+        let text = core(input, line);
+        LineView {
+            text,
+            width: text.chars().count(),
+        }
+    }
 }
 
 /// A line's text without the scanner specks at its edges (`oo`, `: -`, `| `, `_`): the
@@ -150,12 +161,8 @@ fn core<'a>(input: &'a str, line: &Line) -> &'a str {
 }
 
 /// The length of a full line of body text: the upper quartile of line lengths.
-fn body_width(input: &str, lines: &[Line]) -> usize {
-    let mut lens: Vec<usize> = lines
-        .iter()
-        .map(|l| char_len(input, l))
-        .filter(|&n| n >= 20)
-        .collect();
+fn body_width(views: &[LineView]) -> usize {
+    let mut lens: Vec<usize> = views.iter().map(|v| v.width).filter(|&n| n >= 20).collect();
     if lens.is_empty() {
         return 80;
     }
@@ -167,12 +174,12 @@ fn body_width(input: &str, lines: &[Line]) -> usize {
 /// after a short line that ends a sentence when the next opens a new one (two
 /// paragraphs the OCR printed without a blank line between them).
 fn group_lines(
-    input: &str,
     lines: &[Line],
+    views: &[LineView],
     body_start: usize,
     body_width: usize,
 ) -> Vec<Vec<usize>> {
-    let note_tails = note_tail_starts(input, lines, body_width);
+    let note_tails = note_tail_starts(lines, views, body_width);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
@@ -188,11 +195,11 @@ fn group_lines(
                 || line.region_start
                 || i == body_start
                 || note_tails.contains(&i)
-                || ends_paragraph(input, lines, &current, line, body_width)
-                    && opens_paragraph(core(input, line))
-                || numbered_paragraph_follows(input, &lines[prev], line)
-                || lone_number(core(input, line))
-                || lone_number(core(input, prev_line))
+                || ends_paragraph(views, &current, &views[i], body_width)
+                    && opens_paragraph(views[i].text)
+                || numbered_paragraph_follows(&views[prev], &views[i])
+                || lone_number(views[i].text)
+                || lone_number(views[prev].text)
             {
                 groups.push(std::mem::take(&mut current));
             }
@@ -209,7 +216,7 @@ fn group_lines(
 /// off the body or each other: the note openings of the page's last run of lines that
 /// each open a note, end one (short), or run wider than the body (notes are set
 /// smaller).
-fn note_tail_starts(input: &str, lines: &[Line], body_width: usize) -> HashSet<usize> {
+fn note_tail_starts(lines: &[Line], views: &[LineView], body_width: usize) -> HashSet<usize> {
     let mut starts = HashSet::new();
     // Walking up from each page's last line: the note openings met so far, and
     // whether a line of body text closed the page's run.
@@ -223,8 +230,8 @@ fn note_tail_starts(input: &str, lines: &[Line], body_width: usize) -> HashSet<u
         if line.blank || closed {
             continue;
         }
-        let width = char_len(input, line) * 100;
-        if NOTE_START.is_match(core(input, line)) {
+        let width = views[i].width * 100;
+        if NOTE_START.is_match(views[i].text) {
             openings.push(i);
         } else if (body_width * 85..=body_width * 103).contains(&width) {
             closed = true;
@@ -236,9 +243,8 @@ fn note_tail_starts(input: &str, lines: &[Line], body_width: usize) -> HashSet<u
 
 /// A sentence ends at the end of a line and the next opens with a paragraph number
 /// (`12. The…`): a new paragraph, however long the line before it.
-fn numbered_paragraph_follows(input: &str, last: &Line, next: &Line) -> bool {
-    PARAGRAPH_START.is_match(core(input, next).trim_start())
-        && crate::scan::ends_sentence(core(input, last))
+fn numbered_paragraph_follows(last: &LineView, next: &LineView) -> bool {
+    PARAGRAPH_START.is_match(next.text) && crate::scan::ends_sentence(last.text)
 }
 
 /// A line that is only a short number (`3`, `11;`): a number column entry or a
@@ -254,32 +260,24 @@ fn lone_number(line: &str) -> bool {
 /// on a function word (`la résolution 74/239 de` / `l’Assemblée`), cuts a name that a
 /// short line carries on (`des Nations` / `Unies pour…` in a wrapped heading), or is
 /// one of a run of short lines (a wrapped heading) that the next short line continues.
-fn ends_paragraph(
-    input: &str,
-    lines: &[Line],
-    chunk: &[usize],
-    next: &Line,
-    body_width: usize,
-) -> bool {
-    let last = &lines[*chunk.last().unwrap()];
-    let short = |line: &Line| char_len(input, line) * 100 < body_width * 85;
+fn ends_paragraph(views: &[LineView], chunk: &[usize], next: &LineView, body_width: usize) -> bool {
+    let last = &views[*chunk.last().unwrap()];
+    let short = |line: &LineView| line.width * 100 < body_width * 85;
     if !short(last) {
         return false;
     }
-    let text = core(input, last);
+    let text = last.text;
     if crate::scan::ends_sentence(text) || crate::scan::ends_clause(text) {
         return true;
     }
     let last_word = text.rsplit(' ').next().unwrap_or("");
     let function_word = last_word.chars().count() <= 3 && last_word.chars().all(char::is_lowercase);
     let name_goes_on = last_word.chars().next().is_some_and(char::is_uppercase)
-        && core(input, next)
-            .trim_start()
-            .starts_with(char::is_uppercase)
+        && next.text.starts_with(char::is_uppercase)
         && short(next);
     // Two short lines and a third: a heading wrapped on short lines goes on.
     let heading_goes_on =
-        chunk.len() >= 2 && short(next) && chunk.iter().all(|&i| short(&lines[i]));
+        chunk.len() >= 2 && short(next) && chunk.iter().all(|&i| short(&views[i]));
     !text.ends_with(['-', '‐', '–']) && !function_word && !name_goes_on && !heading_goes_on
 }
 
