@@ -312,11 +312,17 @@ fn legacy_bytes(read: &Read) -> Vec<(usize, char)> {
                 let c = c.chars().next().expect("windows-1252 maps every byte");
                 // A no-break space is read only inside a line's text: at its edge the
                 // stages would trim it, and its U+FFFD in the input would be in no span.
+                // A neighbour that normalisation removes (a NUL, a control code) leaves
+                // it at the edge too.
+                let visible = |c: char, after: &str| {
+                    !c.is_whitespace() && matches!(fate(c, after), Fate::Kept)
+                };
                 let inside = || {
                     let before = read.text[..at.start].chars().next_back();
-                    let after = read.text[at.end..].chars().next();
-                    before.is_some_and(|b| !b.is_whitespace())
-                        && after.is_some_and(|a| !a.is_whitespace())
+                    let rest = &read.text[at.end..];
+                    let after = rest.chars().next();
+                    before.is_some_and(|b| visible(b, &read.text[at.start..]))
+                        && after.is_some_and(|a| visible(a, &rest[a.len_utf8()..]))
                 };
                 if bytes[0] >= 0x80 && !c.is_control() && (!c.is_whitespace() || inside()) {
                     read_as.push((at.start, c));
@@ -794,6 +800,17 @@ mod tests {
         // The warning points at the character that was read.
         let span = d.offsets.span(d.warnings[0].source.as_ref().unwrap());
         assert_eq!(d.input.chars().nth(span[0]), Some('\u{FFFD}'));
+    }
+
+    #[test]
+    fn a_lone_no_break_space_is_read_only_between_visible_characters() {
+        let read = |bytes: &[u8]| decode(bytes).unwrap().text().to_string();
+        assert_eq!(
+            read(b"Le Comit\xE9 a 12\xA0000 membres."),
+            "Le Comité a 12\u{A0}000 membres."
+        );
+        // Between control codes the stages would find it at a line's edge and trim it.
+        assert!(read(b"\x00\x0E\xA0\x0E\x00 \xC2\x80").contains('\u{FFFD}'));
     }
 
     #[test]
