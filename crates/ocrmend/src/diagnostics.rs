@@ -122,6 +122,8 @@ closed_set! {
         HeadingNumeralCorrected => "heading-numeral-corrected",
         /// A heading numeral the OCR lost, supplied by the sequence.
         HeadingNumeralInferred => "heading-numeral-inferred",
+        /// A printed heading numeral skips one: the heading between was not found.
+        HeadingMissing => "heading-missing",
         /// A paragraph number taken from the sequence.
         ParagraphNumberInferred => "paragraph-number-inferred",
         /// No printed paragraph number survived to anchor the sequence.

@@ -1,21 +1,28 @@
 //! Heading levels and numerals. Chapters (level 1) run I, II, III…; sections
-//! (level 2) run A, B, C… inside each chapter; level 3 is unnumbered. A numeral the
-//! OCR garbled (`Il.`, `G.` for C) is read through the sequence, and a heading that
-//! lost its numeral is placed by what surrounds it:
-//! - the heading over paragraph 1 is chapter I;
+//! (level 2) run A, B, C… inside each chapter; level 3 is unnumbered.
+//!
+//! A printed numeral that moves its sequence on by one, or skips at most
+//! [`LOST_HEADINGS`] headings the OCR lost, is kept and the count follows it; one that
+//! goes back or leaps further (`Il.` read for III, `D.` for B) is read through the
+//! sequence. A heading that lost its numeral is placed by what surrounds it:
+//! - the first unit of the body, over unnumbered text before paragraph 1, is an
+//!   unnumbered level-1 heading (a summary);
+//! - a heading where the next printed numeral leaves a gap fills it (`A.`, ?, `C.`);
+//! - the first heading before paragraph 1 of a document with no chapter yet is chapter I;
 //! - a heading followed at once by another heading opens a chapter;
 //! - a heading right after a chapter heading opens its first section;
 //! - a heading worded like the chapter's sections (`Thirtieth Meeting`, `Thirty-third Meeting`) is one;
 //! - a wrapped heading is matched by its line width with the document's numbered headings;
 //! - otherwise it is a level-3 sub-heading.
-//!
-//! An unnumbered heading before paragraph 1 with unnumbered text under it (a summary) stays
-//! an unnumbered level-1 heading.
 
 use super::units::{roman, ColumnNumber};
 use super::{Unit, UnitKind};
 use crate::diagnostics::WarningCode;
 use crate::diagnostics::WarningDraft;
+
+/// How many headings of one sequence the OCR may have lost between two printed
+/// numerals that are still read as printed (a numeral leaping further is a misread).
+const LOST_HEADINGS: u32 = 1;
 
 pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec<WarningDraft>) {
     let widths = LevelWidths::of(units, body_width);
@@ -23,7 +30,7 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
         .iter()
         .position(|u| u.kind == UnitKind::Paragraph && u.number.is_some());
     let mut chapter = 0u32;
-    let mut section = 0u8; // 0: none yet in this chapter
+    let mut section = 0u32; // 0: none yet in this chapter
     let mut section_words: Vec<String> = Vec::new();
     for i in 0..units.len() {
         let UnitKind::Heading {
@@ -35,91 +42,188 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
         else {
             continue;
         };
-        let next_is_heading = matches!(
-            units.get(i + 1).map(|u| &u.kind),
-            Some(UnitKind::Heading { .. })
-        );
-        let after_chapter = i > 0
-            && matches!(
-                &units[i - 1].kind,
-                UnitKind::Heading {
-                    level: Some(1),
-                    number: Some(_),
-                    ..
-                }
-            );
         let before_text = first_numbered.is_none_or(|f| i < f);
         let level = match numeral {
             Some(ColumnNumber::Roman(_)) => 1,
             Some(ColumnNumber::Letter(_)) => 2,
             Some(ColumnNumber::Paragraph(_)) => 3,
-            None if before_text
-                && first_numbered.is_some_and(|f| f > i + 1 && units[i + 1].number.is_none()) =>
+            None if i == 0
+                && before_text
+                && first_numbered.is_some_and(|f| f > 1 && units[1].number.is_none()) =>
             {
                 set_heading(&mut units[i], 1, None);
                 continue;
             }
-            None if before_text || next_is_heading => 1,
-            None if after_chapter => 2,
-            None if section > 0 && shares_wording(units[i].text.as_str(), &section_words) => 2,
-            None if lines > 1 => widths.level_of(widest_line),
-            None => 3,
+            None => match gap_before_next_numeral(units, i, chapter, section) {
+                Some(level) => level,
+                None => unnumbered_level(
+                    units,
+                    i,
+                    before_text && chapter == 0,
+                    section > 0,
+                    &section_words,
+                    lines,
+                    widest_line,
+                    &widths,
+                ),
+            },
         };
         let number = match level {
             1 => {
-                chapter += 1;
+                let printed = match numeral {
+                    Some(ColumnNumber::Roman(n)) => Some(n),
+                    _ => None,
+                };
+                chapter = follow(
+                    chapter,
+                    printed,
+                    warnings,
+                    &units[i],
+                    |n| roman(n),
+                    ("chapter", "chapter numeral"),
+                );
                 section = 0;
                 section_words.clear();
-                if let Some(ColumnNumber::Roman(n)) = numeral {
-                    if n != chapter {
-                        warn(
-                            warnings,
-                            &units[i],
-                            WarningCode::HeadingNumeralCorrected,
-                            format!(
-                                "chapter numeral read as {} taken as {}",
-                                roman(n),
-                                roman(chapter)
-                            ),
-                        );
-                    }
-                } else {
-                    warn(
-                        warnings,
-                        &units[i],
-                        WarningCode::HeadingNumeralInferred,
-                        format!("chapter {} inferred from the sequence", roman(chapter)),
-                    );
-                }
                 Some(roman(chapter))
             }
             2 => {
-                section += 1;
-                let letter = (b'A' + section - 1) as char;
+                let printed = match numeral {
+                    Some(ColumnNumber::Letter(c)) => Some(letter_rank(c)),
+                    _ => None,
+                };
+                section = follow(
+                    section,
+                    printed,
+                    warnings,
+                    &units[i],
+                    letter,
+                    ("section", "section letter"),
+                );
                 section_words.push(wording_key(units[i].text.as_str()));
-                if let Some(ColumnNumber::Letter(c)) = numeral {
-                    if c != letter {
-                        warn(
-                            warnings,
-                            &units[i],
-                            WarningCode::HeadingNumeralCorrected,
-                            format!("section letter read as {c} taken as {letter}"),
-                        );
-                    }
-                } else {
-                    warn(
-                        warnings,
-                        &units[i],
-                        WarningCode::HeadingNumeralInferred,
-                        format!("section {letter} inferred from the sequence"),
-                    );
-                }
-                Some(letter.to_string())
+                Some(letter(section))
             }
             _ => None,
         };
         set_heading(&mut units[i], level, number);
     }
+}
+
+/// The next value of a sequence standing at `current`: the printed one when it fits
+/// (ahead by one, or by up to [`LOST_HEADINGS`] more), else `current + 1`, with a
+/// warning either way unless the printed value was simply the next.
+fn follow(
+    current: u32,
+    printed: Option<u32>,
+    warnings: &mut Vec<WarningDraft>,
+    unit: &Unit,
+    show: fn(u32) -> String,
+    (what, numeral): (&str, &str),
+) -> u32 {
+    let next = current + 1;
+    match printed {
+        Some(n) if n == next => next,
+        Some(n) if n > next && n <= next + LOST_HEADINGS => {
+            warn(
+                warnings,
+                unit,
+                WarningCode::HeadingMissing,
+                format!(
+                    "{numeral} {} follows {}: a heading between them was not found",
+                    show(n),
+                    if current == 0 {
+                        "none".to_owned()
+                    } else {
+                        show(current)
+                    }
+                ),
+            );
+            n
+        }
+        Some(n) => {
+            warn(
+                warnings,
+                unit,
+                WarningCode::HeadingNumeralCorrected,
+                format!("{numeral} read as {} taken as {}", show(n), show(next)),
+            );
+            next
+        }
+        None => {
+            warn(
+                warnings,
+                unit,
+                WarningCode::HeadingNumeralInferred,
+                format!("{what} {} inferred from the sequence", show(next)),
+            );
+            next
+        }
+    }
+}
+
+/// The level a numeral-less heading at `i` must have for the next heading's printed
+/// numeral to follow on without a gap: `A.`, (this), `C.` makes it section B. Only the
+/// next heading counts: with other numeral-less headings between, which of them lost
+/// the numeral is not told (and a numeral the column assigned to the wrong heading
+/// would make a chapter of a section).
+fn gap_before_next_numeral(units: &[Unit], i: usize, chapter: u32, section: u32) -> Option<u8> {
+    let next = units[i + 1..].iter().find_map(|u| match &u.kind {
+        UnitKind::Heading { numeral, .. } => Some(numeral.clone()),
+        _ => None,
+    })??;
+    let leaves_gap = |printed: u32, current: u32| {
+        printed > current + 1 && printed <= current + 1 + LOST_HEADINGS
+    };
+    match next {
+        ColumnNumber::Roman(n) if leaves_gap(n, chapter) => Some(1),
+        ColumnNumber::Letter(c) if leaves_gap(letter_rank(c), section) => Some(2),
+        _ => None,
+    }
+}
+
+/// The level of a heading with no numeral and no gap in the sequence to fill.
+#[allow(clippy::too_many_arguments)]
+fn unnumbered_level(
+    units: &[Unit],
+    i: usize,
+    opens_first_chapter: bool,
+    in_sections: bool,
+    section_words: &[String],
+    lines: usize,
+    widest_line: usize,
+    widths: &LevelWidths,
+) -> u8 {
+    let next_is_heading = matches!(
+        units.get(i + 1).map(|u| &u.kind),
+        Some(UnitKind::Heading { .. })
+    );
+    let after_chapter = i > 0
+        && matches!(
+            &units[i - 1].kind,
+            UnitKind::Heading {
+                level: Some(1),
+                number: Some(_),
+                ..
+            }
+        );
+    if opens_first_chapter || next_is_heading {
+        1
+    } else if after_chapter || in_sections && shares_wording(units[i].text.as_str(), section_words)
+    {
+        2
+    } else if lines > 1 {
+        widths.level_of(widest_line)
+    } else {
+        3
+    }
+}
+
+/// A section letter's place in the sequence: A is 1.
+fn letter_rank(c: char) -> u32 {
+    (c as u32).saturating_sub('A' as u32) + 1
+}
+
+fn letter(rank: u32) -> String {
+    char::from_u32('A' as u32 + rank - 1).map_or_else(String::new, String::from)
 }
 
 fn set_heading(unit: &mut Unit, new_level: u8, new_number: Option<String>) {
@@ -196,5 +300,123 @@ fn level_of_numeral(n: &ColumnNumber) -> u8 {
         ColumnNumber::Roman(_) => 1,
         ColumnNumber::Letter(_) => 2,
         ColumnNumber::Paragraph(_) => 3,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tracked::Tracked;
+
+    fn unit(kind: UnitKind, number: Option<u32>) -> Unit {
+        // Each heading worded apart, so no two share a closing word.
+        static WORDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let k = WORDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut text = Tracked::new();
+        text.push_synthetic(&format!("Titre{k}"), 0);
+        Unit {
+            kind,
+            text,
+            chunks: vec![],
+            page: 1,
+            printed: number,
+            number,
+            page_initial: false,
+        }
+    }
+
+    fn heading(numeral: Option<ColumnNumber>) -> Unit {
+        unit(
+            UnitKind::Heading {
+                numeral,
+                level: None,
+                number: None,
+                widest_line: 20,
+                lines: 1,
+            },
+            None,
+        )
+    }
+
+    fn chapter(n: u32) -> Unit {
+        heading(Some(ColumnNumber::Roman(n)))
+    }
+
+    fn section(c: char) -> Unit {
+        heading(Some(ColumnNumber::Letter(c)))
+    }
+
+    fn para(n: Option<u32>) -> Unit {
+        unit(UnitKind::Paragraph, n)
+    }
+
+    /// `level number` of each heading, `.` for a paragraph.
+    fn read(mut units: Vec<Unit>) -> (Vec<String>, Vec<WarningCode>) {
+        let mut warnings = Vec::new();
+        number_headings(&mut units, 80, &mut warnings);
+        let shown = units
+            .iter()
+            .map(|u| match &u.kind {
+                UnitKind::Heading { level, number, .. } => {
+                    format!("{}{}", level.unwrap(), number.as_deref().unwrap_or(""))
+                }
+                _ => ".".to_owned(),
+            })
+            .collect();
+        (shown, warnings.into_iter().map(|w| w.code).collect())
+    }
+
+    #[test]
+    fn a_printed_numeral_that_skips_a_lost_heading_is_kept() {
+        let (shown, warnings) = read(vec![chapter(1), para(Some(1)), chapter(3), para(Some(2))]);
+        assert_eq!(shown, ["1I", ".", "1III", "."]);
+        assert_eq!(warnings, [WarningCode::HeadingMissing]);
+    }
+
+    #[test]
+    fn a_numeral_going_back_or_leaping_is_read_through_the_sequence() {
+        let (shown, warnings) = read(vec![
+            chapter(1),
+            para(Some(1)),
+            chapter(1),
+            section('A'),
+            para(Some(2)),
+            section('D'),
+            para(Some(3)),
+        ]);
+        assert_eq!(shown, ["1I", ".", "1II", "2A", ".", "2B", "."]);
+        assert_eq!(warnings, [WarningCode::HeadingNumeralCorrected; 2]);
+    }
+
+    #[test]
+    fn a_heading_that_lost_its_letter_fills_the_gap_before_the_next() {
+        let (shown, _) = read(vec![
+            chapter(1),
+            section('A'),
+            para(Some(1)),
+            heading(None),
+            para(Some(2)),
+            heading(None),
+            para(Some(3)),
+            section('C'),
+            para(Some(4)),
+        ]);
+        // Only the heading right before `C.` can be the lost B.
+        assert_eq!(shown, ["1I", "2A", ".", "3", ".", "2B", ".", "2C", "."]);
+    }
+
+    #[test]
+    fn a_sub_heading_before_paragraph_one_is_no_chapter() {
+        let (shown, _) = read(vec![chapter(1), section('A'), heading(None), para(Some(1))]);
+        assert_eq!(shown, ["1I", "2A", "3", "."]);
+    }
+
+    #[test]
+    fn a_first_heading_over_paragraph_one_is_chapter_one_and_over_a_summary_unnumbered() {
+        let (shown, warnings) = read(vec![heading(None), para(Some(1))]);
+        assert_eq!(shown, ["1I", "."]);
+        assert_eq!(warnings, [WarningCode::HeadingNumeralInferred]);
+        let (shown, _) = read(vec![heading(None), para(None), chapter(1), para(Some(1))]);
+        assert_eq!(shown, ["1", ".", "1I", "."]);
     }
 }
