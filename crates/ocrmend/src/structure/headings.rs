@@ -79,7 +79,7 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
                     printed,
                     warnings,
                     &units[i],
-                    |n| roman(n),
+                    roman,
                     ("chapter", "chapter numeral"),
                 );
                 section = 0;
