@@ -148,16 +148,30 @@ fn split_lines(text: &str) -> Vec<RawLine> {
     out
 }
 
-/// The symbol-shaped line that stands alone at least twice: the running header.
+/// The running header's symbol: the symbol-shaped line that stands alone at least
+/// twice; else the symbol the masthead prints (in the first [`MASTHEAD_LINES`]) when a
+/// later line alone is that symbol, printed exactly or damaged ([`symbol::resembles`]).
 fn running_symbol(text: &str, lines: &[RawLine]) -> Option<String> {
-    most_frequent(
-        lines
-            .iter()
-            .map(|l| text[l.span.clone()].trim())
-            .filter(|t| symbol_parts(t).is_some_and(|n| (2..=5).contains(&n))),
-        2,
-    )
+    let trimmed = || lines.iter().map(|l| text[l.span.clone()].trim());
+    let shaped = |t: &str| symbol_parts(t).is_some_and(|n| (2..=5).contains(&n));
+    most_frequent(trimmed().filter(|t| shaped(t)), 2).or_else(|| {
+        let printed = trimmed().take(MASTHEAD_LINES).find_map(|line| {
+            let tokens: Vec<&str> = line.split_whitespace().collect();
+            // `A/HRC/54 /43`: a symbol the OCR cut in two.
+            let pairs = tokens.windows(2).map(|w| format!("{}{}", w[0], w[1]));
+            pairs
+                .chain(tokens.iter().map(|t| t.to_string()))
+                .find(|t| shaped(t))
+        })?;
+        trimmed()
+            .skip(MASTHEAD_LINES)
+            .any(|line| symbol::resembles(line, &printed))
+            .then_some(printed)
+    })
 }
+
+/// How far down the masthead prints the document's symbol.
+const MASTHEAD_LINES: usize = 12;
 
 /// The job number: the `NN-NNNNN` token of footer lines.
 fn footer_job(text: &str, lines: &[RawLine]) -> Option<String> {
@@ -197,8 +211,12 @@ fn furniture(line: &str, symbol: Option<&str>) -> Option<RemovalReason> {
             .or_else(|| symbol::job_number(t.split('(').next().unwrap_or(t)))
             .is_some()
     });
+    let is_symbol = |t: &str| symbol.is_some_and(|s| symbol::resembles(t, s));
+    if is_symbol(line) {
+        return Some(RemovalReason::PageHeader);
+    }
     let furniture_token = |t: &&str| {
-        Some(*t) == symbol
+        is_symbol(t)
             || PAGE_NUMBER.is_match(t)
             || BARCODE.is_match(t)
             || symbol::job_number(t).is_some()
@@ -208,7 +226,7 @@ fn furniture(line: &str, symbol: Option<&str>) -> Option<RemovalReason> {
     if !tokens.iter().all(furniture_token) {
         return None;
     }
-    Some(if tokens.iter().any(|t| Some(*t) == symbol) {
+    Some(if tokens.iter().any(|t| is_symbol(t)) {
         RemovalReason::PageHeader
     } else if tokens.iter().any(|t| BARCODE.is_match(t)) {
         RemovalReason::Barcode
@@ -265,6 +283,17 @@ mod tests {
     fn a_symbol_seen_once_in_text_is_not_furniture() {
         let text = "Voir\nA/74/336\npour plus.";
         assert!(paginate(text).removed.is_empty());
+    }
+
+    #[test]
+    fn the_masthead_symbol_teaches_a_header_printed_once_or_damaged() {
+        let text = "Nations Unies A/HRC/54 /43\nDistr. générale\nTexte.\n\n\n\n\n\n\n\n\n\n\
+                    Suite.\nA/HRC/S4/43\nFin.\nA/HRC/54/42\n";
+        let p = paginate(text);
+        assert_eq!(p.symbol.as_deref(), Some("A/HRC/54/43"));
+        // The damaged header goes; another document's symbol, a digit apart, stays.
+        let removed: Vec<&str> = p.removed.iter().map(|r| &text[r.span.clone()]).collect();
+        assert_eq!(removed, ["A/HRC/S4/43"]);
     }
 
     #[test]

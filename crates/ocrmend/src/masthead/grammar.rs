@@ -3,7 +3,7 @@
 //! that is blind to case, accents and l/I confusions.
 
 use crate::language::Lang;
-use crate::scan::symbol::{is_symbol, job_digits};
+use crate::scan::symbol::{is_symbol, job_digits, mend_symbol};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1, one_of, space0, space1};
@@ -220,27 +220,6 @@ pub(super) fn damaged_symbol(input: &str) -> Res<'_, &str> {
     let glyph = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || "/.-|l!".contains(c);
     let pieces = recognize(separated_list1(sp1, take_while1(glyph)));
     verify(pieces, |printed: &str| mend_symbol(printed).is_some()).parse(input)
-}
-
-/// Drops the spaces and reads a look-alike next to a digit as `/`.
-pub(super) fn mend_symbol(printed: &str) -> Option<String> {
-    let glyphs: Vec<char> = printed.chars().filter(|c| !c.is_whitespace()).collect();
-    let next_to_digit = |k: usize| {
-        (k > 0 && glyphs[k - 1].is_ascii_digit())
-            || glyphs.get(k + 1).is_some_and(|c| c.is_ascii_digit())
-    };
-    let mended: String = glyphs
-        .iter()
-        .enumerate()
-        .map(|(k, &c)| {
-            if crate::scan::SLASH_LOOKALIKES.contains(&c) && next_to_digit(k) {
-                '/'
-            } else {
-                c
-            }
-        })
-        .collect();
-    is_symbol(&mended).then_some(mended)
 }
 
 /// The masthead's own symbol when it is well formed; else the hint from the running

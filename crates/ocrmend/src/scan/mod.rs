@@ -96,6 +96,17 @@ pub const ELISION_STEMS: &[&str] = &[
 /// `A/79/214`).
 pub const SLASH_LOOKALIKES: &[char] = &['l', 'I', '|', '!'];
 
+/// Glyphs OCR reads for one another in the capitals and digits of a document symbol,
+/// a class each (`/` for `I`, `5` or `8` for `S`, `0` for `O`, `F` for `E`).
+const SYMBOL_LOOKALIKES: [&str; 7] = ["/lI|!1", "S5", "S8", "B8", "O0D", "EF", "Z2"];
+
+/// Whether OCR may print `a` for `b` (or `b` for `a`) in a document symbol.
+pub fn look_alike(a: char, b: char) -> bool {
+    SYMBOL_LOOKALIKES
+        .iter()
+        .any(|class| class.contains(a) && class.contains(b))
+}
+
 /// Whether the word that ends right before byte `at` of `text` is what an apostrophe
 /// after it elides, never a note call: one letter, an l look-alike (`1’`), or an
 /// elision stem (`qu’ ils`).

@@ -55,6 +55,65 @@ pub fn job_number(token: &str) -> Option<&str> {
     parsed.ok().map(|(_, (job, _))| job)
 }
 
+/// Drops the spaces and reads a look-alike next to a digit as `/`.
+pub fn mend_symbol(printed: &str) -> Option<String> {
+    let glyphs: Vec<char> = printed.chars().filter(|c| !c.is_whitespace()).collect();
+    let next_to_digit = |k: usize| {
+        (k > 0 && glyphs[k - 1].is_ascii_digit())
+            || glyphs.get(k + 1).is_some_and(|c| c.is_ascii_digit())
+    };
+    let mended: String = glyphs
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            if super::SLASH_LOOKALIKES.contains(&c) && next_to_digit(k) {
+                '/'
+            } else {
+                c
+            }
+        })
+        .collect();
+    is_symbol(&mended).then_some(mended)
+}
+
+/// Whether `printed` is `symbol` as OCR may print it on a running header: spaces
+/// dropped, and at most [`MAX_MISREAD_GLYPHS`] glyphs read as a look-alike
+/// (`A/HRC/SS/11` for `A/HRC/58/11`, `AIC.5/75/L.1` for `A/C.5/75/L.1`) or one glyph
+/// lost or doubled. Symbols shorter than [`MIN_RESEMBLED`] are matched exactly: a
+/// short one is a near miss of too many other symbols.
+pub fn resembles(printed: &str, symbol: &str) -> bool {
+    let p: Vec<char> = printed.chars().filter(|c| !c.is_whitespace()).collect();
+    let s: Vec<char> = symbol.chars().collect();
+    if p == s {
+        return true;
+    }
+    if s.len() < MIN_RESEMBLED {
+        return false;
+    }
+    if p.len() == s.len() {
+        let misread: Vec<(char, char)> = p
+            .iter()
+            .zip(&s)
+            .filter(|(a, b)| a != b)
+            .map(|(&a, &b)| (a, b))
+            .collect();
+        return misread.len() <= MAX_MISREAD_GLYPHS
+            && misread.iter().all(|&(a, b)| super::look_alike(a, b));
+    }
+    let (long, short) = if p.len() > s.len() {
+        (&p, &s)
+    } else {
+        (&s, &p)
+    };
+    long.len() == short.len() + 1
+        && (0..long.len()).any(|k| long[..k] == short[..k] && long[k + 1..] == short[k..])
+}
+
+/// Glyphs of a running-header symbol the OCR may misread and still be matched.
+const MAX_MISREAD_GLYPHS: usize = 2;
+/// The shortest symbol matched loosely (`A/75/371` is 8 glyphs).
+const MIN_RESEMBLED: usize = 7;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +142,28 @@ mod tests {
             "A/.5/3",
         ] {
             assert!(!is_symbol(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn damaged_symbols_resemble_theirs() {
+        for (printed, symbol) in [
+            ("A/HRC/SS/11", "A/HRC/58/11"),
+            ("AIC.5/75/L.1", "A/C.5/75/L.1"),
+            ("A/HRC/54 /43", "A/HRC/54/43"),
+            ("A/75/3711", "A/75/371"),
+            ("A/7/371", "A/75/371"),
+        ] {
+            assert!(resembles(printed, symbol), "{printed}");
+        }
+        for (printed, symbol) in [
+            ("A/75/372", "A/75/371"),
+            ("A/75/381", "A/75/351"),
+            ("S/2020/1", "S/2020/7"),
+            ("A/7S/3l1", "A/75/371"),
+            ("S/l/1", "S/1/1"),
+        ] {
+            assert!(!resembles(printed, symbol), "{printed}");
         }
     }
 
