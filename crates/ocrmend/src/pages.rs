@@ -149,26 +149,33 @@ fn split_lines(text: &str) -> Vec<RawLine> {
 }
 
 /// The running header's symbol: the symbol-shaped line that stands alone at least
-/// twice; else the symbol the masthead prints (in the first [`MASTHEAD_LINES`]) when a
-/// later line alone is that symbol, printed exactly or damaged ([`symbol::resembles`]).
+/// twice; else a symbol-shaped line standing alone once below the masthead that the
+/// masthead prints too (in its first [`MASTHEAD_LINES`]), however damaged there
+/// (`S/ 202 1/ 658`, `$/2024/ 664`: [`symbol::resembles`]).
 fn running_symbol(text: &str, lines: &[RawLine]) -> Option<String> {
     let trimmed = || lines.iter().map(|l| text[l.span.clone()].trim());
-    let shaped = |t: &str| symbol_parts(t).is_some_and(|n| (2..=5).contains(&n));
-    most_frequent(trimmed().filter(|t| shaped(t)), 2).or_else(|| {
-        let printed = trimmed().take(MASTHEAD_LINES).find_map(|line| {
-            let tokens: Vec<&str> = line.split_whitespace().collect();
-            // `A/HRC/54 /43`: a symbol the OCR cut in two.
-            let pairs = tokens.windows(2).map(|w| format!("{}{}", w[0], w[1]));
-            pairs
-                .chain(tokens.iter().map(|t| t.to_string()))
-                .find(|t| shaped(t))
-        })?;
+    let shaped = |t: &&str| symbol_parts(t).is_some_and(|n| (2..=5).contains(&n));
+    most_frequent(trimmed().filter(shaped), 2).or_else(|| {
+        let masthead: Vec<&str> = trimmed().take(MASTHEAD_LINES).collect();
+        let in_masthead = |symbol: &str| {
+            masthead.iter().any(|line| {
+                let tokens: Vec<&str> = line.split_whitespace().collect();
+                (0..tokens.len()).any(|from| {
+                    (from + 1..=tokens.len().min(from + MAX_SYMBOL_PIECES))
+                        .any(|to| symbol::resembles(&tokens[from..to].concat(), symbol))
+                })
+            })
+        };
         trimmed()
             .skip(MASTHEAD_LINES)
-            .any(|line| symbol::resembles(line, &printed))
-            .then_some(printed)
+            .filter(shaped)
+            .find(|t| in_masthead(t))
+            .map(str::to_owned)
     })
 }
+
+/// How many pieces the OCR may break a masthead's symbol into (`S/ 202 1/ 658`).
+const MAX_SYMBOL_PIECES: usize = 5;
 
 /// How far down the masthead prints the document's symbol.
 const MASTHEAD_LINES: usize = 12;
@@ -287,13 +294,14 @@ mod tests {
 
     #[test]
     fn the_masthead_symbol_teaches_a_header_printed_once_or_damaged() {
-        let text = "Nations Unies A/HRC/54 /43\nDistr. générale\nTexte.\n\n\n\n\n\n\n\n\n\n\
-                    Suite.\nA/HRC/S4/43\nFin.\nA/HRC/54/42\n";
+        let text = "Nations Unies A/HRC/ 54 /43\nDistr. générale\nTexte.\n\n\n\n\n\n\n\n\n\n\
+                    Suite.\nA/HRC/54/43\nFin.\nA/HRC/S4/43\nVoir\nA/HRC/54/42\n";
         let p = paginate(text);
         assert_eq!(p.symbol.as_deref(), Some("A/HRC/54/43"));
-        // The damaged header goes; another document's symbol, a digit apart, stays.
+        // The headers go, the damaged one too; another document's symbol, a digit
+        // apart, stays.
         let removed: Vec<&str> = p.removed.iter().map(|r| &text[r.span.clone()]).collect();
-        assert_eq!(removed, ["A/HRC/S4/43"]);
+        assert_eq!(removed, ["A/HRC/54/43", "A/HRC/S4/43"]);
     }
 
     #[test]

@@ -97,8 +97,8 @@ pub const ELISION_STEMS: &[&str] = &[
 pub const SLASH_LOOKALIKES: &[char] = &['l', 'I', '|', '!'];
 
 /// Glyphs OCR reads for one another in the capitals and digits of a document symbol,
-/// a class each (`/` for `I`, `5` or `8` for `S`, `0` for `O`, `F` for `E`).
-const SYMBOL_LOOKALIKES: [&str; 7] = ["/lI|!1", "S5", "S8", "B8", "O0D", "EF", "Z2"];
+/// a class each (`/` for `I`, `5`, `8` or `$` for `S`, `0` for `O`, `F` for `E`).
+const SYMBOL_LOOKALIKES: [&str; 7] = ["/lI|!1", "S5$", "S8", "B8", "O0D", "EF", "Z2"];
 
 /// Whether OCR may print `a` for `b` (or `b` for `a`) in a document symbol.
 pub fn look_alike(a: char, b: char) -> bool {

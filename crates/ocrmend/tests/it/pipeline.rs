@@ -119,3 +119,25 @@ fn preamble_clauses_are_paragraphs_of_their_own() {
         ]
     );
 }
+
+#[test]
+fn scanner_streaks_shaped_like_headings_are_noise() {
+    let text = "I. Introduction of the report\n\n1. The Committee met twice during the period under review.\n\nSh UU NN\n\nI so eee\n\n2. The Committee adopted its report.\n";
+    let doc = clean(text.as_bytes(), "streaks").document;
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Introduction of the report",
+            "The Committee met twice during the period under review.",
+            "The Committee adopted its report."
+        ]
+    );
+    let noise: Vec<&str> = doc
+        .removed
+        .iter()
+        .filter(|r| r.reason == "noise")
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(noise, ["Sh UU NN", "I so eee"]);
+}
