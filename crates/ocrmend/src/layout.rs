@@ -128,36 +128,11 @@ impl<'a> LineView<'a> {
     }
 }
 
-/// A line's text without the scanner specks at its edges (`oo`, `: -`, `| `, `_`): the
-/// marks a dark or dirty margin leaves, which would hide how the line starts and ends
-/// and widen it. The chunk's text keeps them; only where lines break is read off this.
+/// A line's text without the scanner specks at its edges ([`crate::scan::speck::core`]):
+/// they would hide how the line starts and ends and widen it. The chunk's text keeps
+/// what the pages stage left; only where lines break is read off this.
 fn core<'a>(input: &'a str, line: &Line) -> &'a str {
-    // Glyphs a speck is read as; at the end of a line, not the punctuation that ends a
-    // sentence or a hyphen that breaks a word.
-    let margin_letters =
-        |token: &str| token.chars().count() <= 2 && token.chars().all(|c| "oOe".contains(c));
-    let leading = |token: &str| {
-        margin_letters(token)
-            || token
-                .chars()
-                .all(|c| !c.is_alphanumeric() && !"«»“”\"'(){}[]*".contains(c))
-    };
-    let trailing =
-        |token: &str| margin_letters(token) || token.chars().all(|c| "_|=~^".contains(c));
-    let mut text = input[line.span.clone()].trim();
-    while let Some((first, rest)) = text.split_once(char::is_whitespace) {
-        if !leading(first) {
-            break;
-        }
-        text = rest.trim_start();
-    }
-    while let Some((rest, last)) = text.rsplit_once(char::is_whitespace) {
-        if !trailing(last) {
-            break;
-        }
-        text = rest.trim_end();
-    }
-    text
+    crate::scan::speck::core(&input[line.span.clone()])
 }
 
 /// The length of a full line of body text: the upper quartile of line lengths.

@@ -2,6 +2,7 @@
 //! that the stage that reads structure and the stage that repairs words agree on
 //! what OCR makes of a glyph.
 
+pub mod speck;
 pub mod symbol;
 
 /// What OCR prints for the `l` of an elided `l’` (`1’horizon`, `I’appui`, `|’OMS`,

@@ -352,7 +352,8 @@ fn has_a_word(text: &str, lexicon: &Lexicon) -> bool {
     let word_shaped = |w: &str| {
         w.chars().count() >= SHORTEST_UNKNOWN_WORD
             && w.chars().skip(1).all(char::is_lowercase)
-            && w.chars().any(|c| "aeiouy".contains(crate::scan::base_letter(c)))
+            && w.chars()
+                .any(|c| "aeiouy".contains(crate::scan::base_letter(c)))
     };
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= SHORTEST_TELLING_WORD)
