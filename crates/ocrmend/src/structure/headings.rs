@@ -49,7 +49,9 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
             Some(ColumnNumber::Paragraph(_)) => 3,
             None if i == 0
                 && before_text
-                && first_numbered.is_some_and(|f| f > 1 && units[1].number.is_none()) =>
+                && first_numbered.is_some_and(|f| {
+                    f > 1 && units[1].kind == UnitKind::Paragraph && units[1].number.is_none()
+                }) =>
             {
                 set_heading(&mut units[i], 1, None);
                 continue;

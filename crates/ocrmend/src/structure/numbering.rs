@@ -19,6 +19,9 @@ pub fn number_paragraphs(
 ) {
     let anchors = accepted_anchors(units);
     let Some(&first) = anchors.first() else {
+        count_from_one(units, warnings);
+        mark_inferred(units, warnings);
+        set_item_parents(units);
         return;
     };
     back_fill(units, first);
@@ -69,6 +72,38 @@ fn accepted_anchors(units: &mut [Unit]) -> Vec<usize> {
         }
     }
     anchors
+}
+
+/// With no printed number left to anchor the count (a margin the OCR did not read),
+/// the paragraphs of a report are counted from 1; a clause that ends with a comma (a
+/// preamble's, an enumeration's) is no numbered paragraph and is skipped. A heading or
+/// a sub-item shows the text is a report whose numbers were lost; prose with neither
+/// (a letter, a note) stays unnumbered. One warning says so, besides each
+/// paragraph's own.
+fn count_from_one(units: &mut [Unit], warnings: &mut Vec<WarningDraft>) {
+    let structured = units
+        .iter()
+        .any(|u| matches!(u.kind, UnitKind::Heading { .. } | UnitKind::Item { .. }));
+    if !structured {
+        return;
+    }
+    let mut next = 1;
+    for u in units.iter_mut() {
+        if u.kind == UnitKind::Paragraph && !crate::scan::ends_clause(u.text.as_str()) {
+            u.number = Some(next);
+            next += 1;
+        }
+    }
+    if next > 1 {
+        warnings.push(WarningDraft {
+            code: WarningCode::ParagraphNumbersMissing,
+            message: format!(
+                "no paragraph number was printed or read: paragraphs 1–{} counted",
+                next - 1
+            ),
+            source: None,
+        });
+    }
 }
 
 /// Paragraphs before the first anchor, counting down from it, back to paragraph 1.
@@ -219,6 +254,33 @@ mod tests {
         ];
         number_paragraphs(&mut units, &[], &no_lexicon_joiner(), &mut Vec::new());
         assert_eq!(numbers(&units), vec![Some(3), Some(4), Some(5), Some(6)]);
+    }
+
+    #[test]
+    fn with_no_printed_number_paragraphs_are_counted_from_one_past_clauses() {
+        let mut clause = para(None, false);
+        clause.text.push_synthetic(" Rappelant sa résolution,", 0);
+        let mut prose = vec![clause, para(None, false), para(None, false)];
+        let mut warnings = Vec::new();
+        number_paragraphs(&mut prose, &[], &no_lexicon_joiner(), &mut warnings);
+        assert_eq!(
+            numbers(&prose),
+            vec![None; 3],
+            "prose with no heading stays unnumbered"
+        );
+        let mut heading = para(None, false);
+        heading.kind = UnitKind::Heading {
+            numeral: None,
+            level: None,
+            number: None,
+            widest_line: 20,
+            lines: 1,
+        };
+        let mut units = [vec![heading], prose].concat();
+        number_paragraphs(&mut units, &[], &no_lexicon_joiner(), &mut warnings);
+        assert_eq!(numbers(&units), vec![None, None, Some(1), Some(2)]);
+        assert_eq!(warnings[0].code, WarningCode::ParagraphNumbersMissing);
+        assert_eq!(warnings.len(), 3, "one for the document, one per paragraph");
     }
 
     #[test]
