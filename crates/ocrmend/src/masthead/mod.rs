@@ -73,13 +73,13 @@ pub fn parse(lines: &[&str], symbol_hint: Option<&str>, job_hint: Option<&str>) 
         return Masthead::default();
     };
     let text = read_text(&lines, &header);
-    let (title, title_note_marker) = match &text.title {
-        Some(title) => {
-            let (body, marker) = split_note_call(title);
-            (Some(body.to_string()), marker.map(str::to_string))
-        }
-        None => (None, None),
-    };
+    // The `*` call may stand on any field of the masthead's text: the title, or the
+    // agenda item, its title or the subtitle when the title has none.
+    let mut title_note_marker = None;
+    let title = without_note_call(text.title.as_deref(), &mut title_note_marker);
+    let agenda = without_note_call(header.agenda.map(|(line, _)| line), &mut title_note_marker);
+    let agenda_title = without_note_call(text.agenda_title.as_deref(), &mut title_note_marker);
+    let subtitle = without_note_call(text.subtitle.as_deref(), &mut title_note_marker);
     let date = header.date();
     let metadata = Metadata {
         symbol: resolve_symbol(header.printed_symbol(), symbol_hint),
@@ -90,10 +90,10 @@ pub fn parse(lines: &[&str], symbol_hint: Option<&str>, job_hint: Option<&str>) 
         date_iso: date.map(|date| date.iso.clone()),
         original: header.original().map(str::to_string),
         session: header.session.map(str::to_string),
-        agenda: header.agenda.map(|(line, _)| line.to_string()),
-        agenda_title: text.agenda_title,
+        agenda,
+        agenda_title,
         title,
-        subtitle: text.subtitle,
+        subtitle,
         job: lines[text.end..]
             .iter()
             .find_map(|line| job_slug(line))
@@ -396,6 +396,16 @@ fn join_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> String {
         text.push_str(line);
     }
     text
+}
+
+/// A masthead field without the note call at its end; the first call found is the
+/// `*` note's (`marker`).
+fn without_note_call(field: Option<&str>, marker: &mut Option<String>) -> Option<String> {
+    let (body, call) = split_note_call(field?);
+    if marker.is_none() {
+        *marker = call.map(str::to_string);
+    }
+    Some(body.to_string())
 }
 
 /// Splits the title's note call (`Sud-Sud+` → `Sud-Sud`, `+`) off its end. A closing
