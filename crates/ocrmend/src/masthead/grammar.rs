@@ -33,6 +33,9 @@ pub(super) enum Field<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Date<'a> {
     pub(super) printed: &'a str,
+    /// As printed, with the month's name spelled right (`21 aofit 2022` → `21 août
+    /// 2022`): the month was read from a closed set, so its spelling is known.
+    pub(super) spelled: String,
     pub(super) iso: String,
     pub(super) lang: Lang,
 }
@@ -159,6 +162,17 @@ pub(super) fn original(input: &str) -> Res<'_, Field<'_>> {
     map(preceded(label, languages), Field::Original).parse(input)
 }
 
+/// The languages an `Original` line names (`espanol`, `anglais/francais`), each
+/// spelled as the masthead's vocabulary spells it when it is near one of its names
+/// (an accent or a glyph misread); a name it does not know stays as printed.
+pub(super) fn spell_original(printed: &str) -> String {
+    printed
+        .split('/')
+        .map(|name| closest(name, ORIGINAL_LANGUAGES.iter().map(|&n| (n, n))).unwrap_or(name))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// The document's own language, as the language line names it (`Frangais`, `Espaiiol`).
 pub(super) fn language_name(input: &str) -> Res<'_, Field<'_>> {
     map_opt(letters, |printed| {
@@ -172,11 +186,23 @@ pub(super) fn language_name(input: &str) -> Res<'_, Field<'_>> {
 pub(super) fn date(input: &str) -> Res<'_, Date<'_>> {
     let spanish_de = || opt(terminated(tag_no_case("de"), sp1));
     map(
-        consumed((day, sp1, spanish_de(), month, sp1, spanish_de(), year)),
-        |(printed, (day, _, _, (month, lang), _, _, year))| Date {
-            printed,
-            iso: format!("{year:04}-{month:02}-{day:02}"),
-            lang,
+        consumed((
+            day,
+            sp1,
+            spanish_de(),
+            consumed(month),
+            sp1,
+            spanish_de(),
+            year,
+        )),
+        |(printed, (day, _, _, (month_printed, (month, lang)), _, _, year))| {
+            let name = month_name(month, lang);
+            Date {
+                printed,
+                spelled: printed.replacen(month_printed, name, 1),
+                iso: format!("{year:04}-{month:02}-{day:02}"),
+                lang,
+            }
         },
     )
     .parse(input)
@@ -194,6 +220,13 @@ pub(super) fn day(input: &str) -> Res<'_, u32> {
 /// lost or misread (`aofit`, `fevrier`) still names the month.
 pub(super) fn month(input: &str) -> Res<'_, (u32, Lang)> {
     map_opt(letters, |printed| closest(printed, month_names())).parse(input)
+}
+
+/// The name of month `number` (1 to 12) in `lang`.
+fn month_name(number: u32, lang: Lang) -> &'static str {
+    month_names()
+        .find(|&(_, (n, l))| n == number && l == lang)
+        .map_or("", |(name, _)| name)
 }
 
 /// Every month's name with its number and language.

@@ -34,6 +34,15 @@ pub(super) const LANGUAGE_NAMES: &[(&str, Lang)] = &[
     ("English", Lang::En),
 ];
 
+/// The languages an `Original` line names: the six official languages (and German,
+/// which the Organization also translates into) in each masthead language.
+#[rustfmt::skip]
+pub(super) const ORIGINAL_LANGUAGES: &[&str] = &[
+    "anglais", "français", "espagnol", "arabe", "chinois", "russe", "allemand",
+    "inglés", "francés", "español", "árabe", "chino", "ruso", "alemán",
+    "English", "French", "Spanish", "Arabic", "Chinese", "Russian", "German",
+];
+
 #[rustfmt::skip]
 pub(super) const MONTHS: &[(Lang, [&str; 12])] = &[
     (
