@@ -61,7 +61,11 @@ pub fn paginate(text: &str) -> Pages {
     let symbol = running_symbol(text, &raw);
     let job = footer_job(text, &raw);
     let has_form_feed = text.contains('\u{c}');
-    let dirty_margin = has_dirty_margin(text, &raw, symbol.as_deref());
+    let readings: Vec<Reading> = raw
+        .iter()
+        .map(|r| Reading::of(&text[r.span.clone()], symbol.as_deref()))
+        .collect();
+    let dirty_margin = has_dirty_margin(&readings);
 
     let mut lines = Vec::with_capacity(raw.len());
     let mut removed = Vec::new();
@@ -71,13 +75,13 @@ pub fn paginate(text: &str) -> Pages {
     // Header and footer lines come in clusters, with stray short lines (a numeral,
     // a number) among them: one cluster is one page break, until a line of text.
     let mut in_cluster = false;
-    for r in raw {
+    for (r, reading) in raw.into_iter().zip(readings) {
         let content = &text[r.span.clone()];
         let trimmed = content.trim();
         if r.after_form_feed {
             break_pending = true;
         }
-        if let Some(reason) = furniture(trimmed, symbol.as_deref()) {
+        if let Some(reason) = reading.furniture {
             removed.push(Removal {
                 span: trimmed_span(text, &r.span),
                 reason,
@@ -87,7 +91,7 @@ pub fn paginate(text: &str) -> Pages {
         }
         let mut span = r.span.clone();
         if dirty_margin && !trimmed.is_empty() {
-            let Some(kept) = speck::debris(content) else {
+            let Some(kept) = reading.kept else {
                 removed.push(Removal {
                     span: trimmed_span(text, &r.span),
                     reason: RemovalReason::Noise,
@@ -136,20 +140,40 @@ pub fn paginate(text: &str) -> Pages {
     }
 }
 
+/// What one raw line is, read once for the margin test and the pass that cuts.
+struct Reading {
+    furniture: Option<RemovalReason>,
+    /// The line without the debris at its edges ([`speck::debris`]); `None` when it is
+    /// all debris.
+    kept: Option<Range<usize>>,
+    /// Some debris was found at an edge of this (non-blank, non-furniture) line.
+    specked: bool,
+    /// The line is content: neither blank nor furniture.
+    content: bool,
+}
+
+impl Reading {
+    fn of(line: &str, symbol: Option<&str>) -> Reading {
+        let trimmed = line.trim();
+        let furniture = furniture(trimmed, symbol);
+        let content = !trimmed.is_empty() && furniture.is_none();
+        let kept = if content { speck::debris(line) } else { None };
+        Reading {
+            furniture,
+            specked: content && kept.as_ref().is_none_or(|k| k.len() < trimmed.len()),
+            kept,
+            content,
+        }
+    }
+}
+
 /// Whether the scan left debris at the edges of enough lines ([`DIRTY_MARGIN_SHARE`])
 /// for the pages stage to cut it out of every line: a clean scan's few edge marks are
 /// more likely punctuation set apart than specks.
-fn has_dirty_margin(text: &str, lines: &[RawLine], symbol: Option<&str>) -> bool {
-    let content: Vec<&str> = lines
-        .iter()
-        .map(|l| text[l.span.clone()].trim())
-        .filter(|t| !t.is_empty() && furniture(t, symbol).is_none())
-        .collect();
-    let specked = content
-        .iter()
-        .filter(|t| speck::debris(t).is_none_or(|kept| kept.len() < t.len()))
-        .count();
-    specked * 100 >= content.len().max(1) * DIRTY_MARGIN_SHARE
+fn has_dirty_margin(readings: &[Reading]) -> bool {
+    let content = readings.iter().filter(|r| r.content).count();
+    let specked = readings.iter().filter(|r| r.specked).count();
+    specked * 100 >= content.max(1) * DIRTY_MARGIN_SHARE
 }
 
 /// The share of lines (in %) with debris at an edge that marks a dirty margin: clean

@@ -25,14 +25,13 @@ pub(super) enum Field<'a> {
     Symbol(&'a str),
     Organ(&'a str, Lang),
     Distribution(&'a str),
-    Date(Date<'a>),
+    Date(Date),
     LanguageName(Lang),
     Original(&'a str),
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Date<'a> {
-    pub(super) printed: &'a str,
+pub(super) struct Date {
     /// As printed, with the month's name spelled right (`21 aofit 2022` → `21 août
     /// 2022`): the month was read from a closed set, so its spelling is known.
     pub(super) spelled: String,
@@ -183,7 +182,7 @@ pub(super) fn language_name(input: &str) -> Res<'_, Field<'_>> {
 }
 
 /// `30 septembre 2020`, `1er août 2021`, `22 de julio de 2024`, `26 August 2025`.
-pub(super) fn date(input: &str) -> Res<'_, Date<'_>> {
+pub(super) fn date(input: &str) -> Res<'_, Date> {
     let spanish_de = || opt(terminated(tag_no_case("de"), sp1));
     map(
         consumed((
@@ -198,7 +197,6 @@ pub(super) fn date(input: &str) -> Res<'_, Date<'_>> {
         |(printed, (day, _, _, (month_printed, (month, lang)), _, _, year))| {
             let name = month_name(month, lang);
             Date {
-                printed,
                 spelled: printed.replacen(month_printed, name, 1),
                 iso: format!("{year:04}-{month:02}-{day:02}"),
                 lang,

@@ -185,7 +185,7 @@ impl<'a> Header<'a> {
         })
     }
 
-    fn date(&self) -> Option<&Date<'a>> {
+    fn date(&self) -> Option<&Date> {
         self.fields.iter().find_map(|field| match field {
             Field::Date(date) => Some(date),
             _ => None,

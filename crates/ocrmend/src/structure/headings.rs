@@ -33,13 +33,7 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
     let mut section = 0u32; // 0: none yet in this chapter
     let mut section_words: Vec<String> = Vec::new();
     for i in 0..units.len() {
-        let UnitKind::Heading {
-            numeral,
-            widest_line,
-            lines,
-            ..
-        } = units[i].kind.clone()
-        else {
+        let UnitKind::Heading { numeral, .. } = units[i].kind.clone() else {
             continue;
         };
         let before_text = first_numbered.is_none_or(|f| i < f);
@@ -62,10 +56,7 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
                     units,
                     i,
                     before_text && chapter == 0,
-                    section > 0,
                     &section_words,
-                    lines,
-                    widest_line,
                     &widths,
                 ),
             },
@@ -182,16 +173,13 @@ fn gap_before_next_numeral(units: &[Unit], i: usize, chapter: u32, section: u32)
     }
 }
 
-/// The level of a heading with no numeral and no gap in the sequence to fill.
-#[allow(clippy::too_many_arguments)]
+/// The level of a heading with no numeral and no gap in the sequence to fill;
+/// `section_words` are the wordings of the chapter's sections so far.
 fn unnumbered_level(
     units: &[Unit],
     i: usize,
     opens_first_chapter: bool,
-    in_sections: bool,
     section_words: &[String],
-    lines: usize,
-    widest_line: usize,
     widths: &LevelWidths,
 ) -> u8 {
     let next_is_heading = matches!(
@@ -207,13 +195,18 @@ fn unnumbered_level(
                 ..
             }
         );
+    let wrapped_width = match units[i].kind {
+        UnitKind::Heading {
+            lines, widest_line, ..
+        } if lines > 1 => Some(widest_line),
+        _ => None,
+    };
     if opens_first_chapter || next_is_heading {
         1
-    } else if after_chapter || in_sections && shares_wording(units[i].text.as_str(), section_words)
-    {
+    } else if after_chapter || shares_wording(units[i].text.as_str(), section_words) {
         2
-    } else if lines > 1 {
-        widths.level_of(widest_line)
+    } else if let Some(width) = wrapped_width {
+        widths.level_of(width)
     } else {
         3
     }

@@ -18,13 +18,26 @@ pub fn number_paragraphs(
     warnings: &mut Vec<WarningDraft>,
 ) {
     let anchors = accepted_anchors(units);
-    let Some(&first) = anchors.first() else {
+    if anchors.is_empty() {
         count_from_one(units, warnings);
-        mark_inferred(units, warnings);
-        set_item_parents(units);
-        return;
-    };
-    back_fill(units, first);
+    } else {
+        count_from_anchors(units, chunks, joiner, &anchors, warnings);
+    }
+    mark_inferred(units, warnings);
+    set_item_parents(units);
+}
+
+/// Number the paragraphs from the printed anchors: back to 1 before the first,
+/// between each two, and on past the last; surplus page-initial chunks between two
+/// anchors join the paragraph before them.
+fn count_from_anchors(
+    units: &mut Vec<Unit>,
+    chunks: &[Chunk],
+    joiner: &Joiner,
+    anchors: &[usize],
+    warnings: &mut Vec<WarningDraft>,
+) {
+    back_fill(units, anchors[0]);
     let mut continuations = Vec::new();
     for pair in anchors.windows(2) {
         continuations.extend(fill_between(units, chunks, pair[0], pair[1], warnings));
@@ -44,8 +57,6 @@ pub fn number_paragraphs(
         joiner.join(&mut prev.text, &cont.text);
         prev.chunks.extend(cont.chunks);
     }
-    mark_inferred(units, warnings);
-    set_item_parents(units);
 }
 
 /// Units whose printed number fits an increasing sequence; they keep it. A number
