@@ -99,11 +99,17 @@ pub fn paginate(text: &str) -> Pages {
                 continue;
             };
             let kept = r.span.start + kept.start..r.span.start + kept.end;
-            for cut in [
-                trimmed_span(text, &(r.span.start..kept.start)),
-                trimmed_span(text, &(kept.end..r.span.end)),
-            ] {
-                if !cut.is_empty() {
+            // Each cut runs up to the kept text but for ASCII spaces: other space
+            // between them may stand for input no other span covers (a stray Latin-1
+            // no-break space is U+FFFD there).
+            let line = trimmed_span(text, &r.span);
+            let is_space = |c: char| c.is_ascii_whitespace();
+            let before = text[line.start..kept.start]
+                .trim_end_matches(is_space)
+                .len();
+            let after = text[kept.end..line.end].trim_start_matches(is_space).len();
+            for cut in [line.start..line.start + before, line.end - after..line.end] {
+                if cut.start < cut.end {
                     removed.push(Removal {
                         span: cut,
                         reason: RemovalReason::Noise,
