@@ -36,6 +36,9 @@ enum Command {
         output: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// With --format akn: leave ocrmend's corrections and warnings out of the XML.
+        #[arg(long)]
+        no_provenance: bool,
         /// Refuse inputs larger than this many bytes.
         #[arg(long, default_value_t = ocrmend::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
@@ -135,9 +138,16 @@ fn main() -> ExitCode {
             input,
             output,
             format,
+            no_provenance,
             max_bytes,
         } => (
-            run_clean(&input, output, format, max_bytes).map(|()| ExitCode::SUCCESS),
+            run_clean(
+                &input,
+                output,
+                (format, provenance(no_provenance)),
+                max_bytes,
+            )
+            .map(|()| ExitCode::SUCCESS),
             ExitCode::FAILURE,
         ),
         Command::Batch(args) => return batch::main(args),
@@ -345,12 +355,21 @@ fn write_output(output: Option<PathBuf>, rendered: &str) -> Result<(), String> {
 fn run_clean(
     input: &str,
     output: Option<PathBuf>,
-    format: Format,
+    (format, provenance): (Format, ocrmend::Provenance),
     max_bytes: u64,
 ) -> Result<(), String> {
     let cleaned = clean(&read_input(input, max_bytes)?, input, &options(max_bytes))
         .map_err(|refused| format!("{input}: {refused}"))?;
-    write_output(output, &format.render(&cleaned.document))
+    write_output(output, &format.render(&cleaned.document, provenance))
+}
+
+/// What `--no-provenance` asks of an Akoma Ntoso output.
+fn provenance(no_provenance: bool) -> ocrmend::Provenance {
+    if no_provenance {
+        ocrmend::Provenance::Dropped
+    } else {
+        ocrmend::Provenance::Kept
+    }
 }
 
 fn run_review(input: &str, output: Option<PathBuf>, max_bytes: u64) -> Result<(), String> {

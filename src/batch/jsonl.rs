@@ -11,7 +11,6 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use super::{clean_guarded, BatchArgs, EXIT_COULD_NOT_RUN, EXIT_OK, EXIT_SOME_FAILED};
-use crate::format::Format;
 use ocrmend::Document;
 
 /// A chunk ends at this many bytes of input records…
@@ -356,8 +355,8 @@ fn clean_record(id: &Value, text: &str, args: &BatchArgs) -> Result<String, Stri
         other => other.to_string(),
     };
     let doc = clean_guarded(text.as_bytes(), &name, &args.options())?;
-    Ok(match args.format {
-        Format::Json => {
+    Ok(match args.format.record_key() {
+        None => {
             #[derive(serde::Serialize)]
             struct WithId<'a> {
                 id: &'a Value,
@@ -366,11 +365,10 @@ fn clean_record(id: &Value, text: &str, args: &BatchArgs) -> Result<String, Stri
             }
             serde_json::to_string(&WithId { id, doc: &doc }).expect("the document serialises")
         }
-        Format::Text => serde_json::json!({"id": id, "text": args.format.render(&doc)}).to_string(),
-        Format::Markdown => {
-            serde_json::json!({"id": id, "markdown": args.format.render(&doc)}).to_string()
+        Some(key) => {
+            let rendering = args.format.render(&doc, args.provenance());
+            serde_json::json!({"id": id, key: rendering}).to_string()
         }
-        Format::Gold => serde_json::json!({"id": id, "gold": args.format.render(&doc)}).to_string(),
     })
 }
 

@@ -35,7 +35,7 @@ pub struct BatchArgs {
     #[arg(required_unless_present = "jsonl", conflicts_with = "jsonl")]
     pub inputs: Vec<String>,
     /// Folder for the results: one file per input, sub-folders mirrored; NAME.txt gives
-    /// NAME.json, NAME.clean.txt, NAME.md or NAME.gold.txt. Never an input's own path.
+    /// NAME.json, NAME.clean.txt, NAME.md, NAME.gold.txt or NAME.akn.xml. Never an input's own path.
     #[arg(long, required_unless_present = "jsonl", conflicts_with = "jsonl")]
     pub out: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -53,6 +53,9 @@ pub struct BatchArgs {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, default_value_t = ocrmend::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// With --format akn: leave ocrmend's corrections and warnings out of the XML.
+    #[arg(long)]
+    pub no_provenance: bool,
     /// Read JSON Lines {"id": …, "text": …} on stdin, write one result per line on
     /// stdout, in input order, carrying its id.
     #[arg(long)]
@@ -60,6 +63,20 @@ pub struct BatchArgs {
 }
 
 impl BatchArgs {
+    /// Whether an Akoma Ntoso output keeps ocrmend's provenance.
+    pub fn provenance(&self) -> ocrmend::Provenance {
+        crate::provenance(self.no_provenance)
+    }
+
+    /// The flags that change an output beyond its format, as its stamp records them.
+    fn output_options(&self) -> Vec<String> {
+        let dropped = self.format == Format::Akn && self.no_provenance;
+        dropped
+            .then(|| "--no-provenance".to_owned())
+            .into_iter()
+            .collect()
+    }
+
     /// The pipeline's options these arguments ask for.
     fn options(&self) -> ocrmend::Options {
         ocrmend::Options {
@@ -217,14 +234,14 @@ fn clean_file(input: &Input, args: &BatchArgs) -> Result<Tally, String> {
     if let Err(too_large) = args.options().admit(meta.len()) {
         // Not read whole, but an output of this very input is kept all the same.
         let digested = output::digest_file(&input.path).map_err(|e| format!("cannot read: {e}"))?;
-        if !args.force && output::is_up_to_date(&digested, &input.output) {
+        if !args.force && output::is_up_to_date(&digested, &input.output, &args.output_options()) {
             return Ok(up_to_date);
         }
         return Err(too_large.to_string());
     }
     let bytes = std::fs::read(&input.path).map_err(|e| format!("cannot read: {e}"))?;
     let digested = output::digest(&bytes);
-    if !args.force && output::is_up_to_date(&digested, &input.output) {
+    if !args.force && output::is_up_to_date(&digested, &input.output, &args.output_options()) {
         return Ok(up_to_date);
     }
     args.options()
@@ -234,8 +251,9 @@ fn clean_file(input: &Input, args: &BatchArgs) -> Result<Tally, String> {
     let doc = clean_guarded(&bytes, &name, &args.options())?;
     output::write_with_stamp(
         &input.output,
-        args.format.render(&doc).as_bytes(),
+        args.format.render(&doc, args.provenance()).as_bytes(),
         &digested,
+        &args.output_options(),
     )
     .map_err(|e| format!("cannot write {}: {e}", input.output.display()))?;
     Ok(Tally {

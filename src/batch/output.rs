@@ -4,9 +4,10 @@
 //!
 //! **Resume by content.** Beside each output `NAME` the batch writes a small hidden
 //! stamp `.NAME.ocrmend` (the same for every format):
-//! `{"tool": "ocrmend 0.1.0", "input_sha256", "input_bytes", "output_sha256"}`. An
-//! output is up to date only when its stamp parses, names this version of the tool,
-//! the input's size and SHA-256 are the recorded ones, and the output's own SHA-256 is
+//! `{"tool": "ocrmend 0.1.0", "input_sha256", "input_bytes", "output_sha256", "options"}`.
+//! An output is up to date only when its stamp parses, names this version of the tool
+//! and the options that shape the output (`--no-provenance`), the input's size and
+//! SHA-256 are the recorded ones, and the output's own SHA-256 is
 //! the recorded one (so a truncated, edited or unparsable output is redone). Times are
 //! never compared: an input replaced by an older file (`cp -p`) is redone. The stamp
 //! is written after its output; a run stopped between the two redoes that input.
@@ -29,6 +30,10 @@ pub struct Stamp {
     pub input_sha256: String,
     pub input_bytes: u64,
     pub output_sha256: String,
+    /// The flags that changed the output beyond its format (a stamp from before there
+    /// were any reads as none).
+    #[serde(default)]
+    pub options: Vec<String>,
 }
 
 /// The SHA-256 of some bytes and their count.
@@ -75,16 +80,19 @@ pub fn stamp_path(output: &Path) -> PathBuf {
     output.with_file_name(format!(".{name}.ocrmend"))
 }
 
-/// Whether `output` exists, whole, made by this tool from an input with `input`'s
-/// content (see the module's doc).
-pub fn is_up_to_date(input: &Digested, output: &Path) -> bool {
+/// Whether `output` exists, whole, made by this tool with `options` from an input with
+/// `input`'s content (see the module's doc).
+pub fn is_up_to_date(input: &Digested, output: &Path, options: &[String]) -> bool {
     let Ok(stamp) = std::fs::read(stamp_path(output)) else {
         return false;
     };
     let Ok(stamp) = serde_json::from_slice::<Stamp>(&stamp) else {
         return false;
     };
-    if stamp.tool != TOOL || stamp.input_sha256 != input.sha256 || stamp.input_bytes != input.bytes
+    if stamp.tool != TOOL
+        || stamp.input_sha256 != input.sha256
+        || stamp.input_bytes != input.bytes
+        || stamp.options != options
     {
         return false;
     }
@@ -95,13 +103,19 @@ pub fn is_up_to_date(input: &Digested, output: &Path) -> bool {
 }
 
 /// Writes `bytes` to `output`, then its stamp, each atomically.
-pub fn write_with_stamp(output: &Path, bytes: &[u8], input: &Digested) -> io::Result<()> {
+pub fn write_with_stamp(
+    output: &Path,
+    bytes: &[u8],
+    input: &Digested,
+    options: &[String],
+) -> io::Result<()> {
     write_atomically(output, bytes)?;
     let stamp = Stamp {
         tool: TOOL.to_owned(),
         input_sha256: input.sha256.clone(),
         input_bytes: input.bytes,
         output_sha256: digest(bytes).sha256,
+        options: options.to_vec(),
     };
     let stamp = serde_json::to_string(&stamp).expect("a stamp serialises") + "\n";
     write_atomically(&stamp_path(output), stamp.as_bytes())

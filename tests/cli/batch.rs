@@ -762,3 +762,59 @@ fn jsonl_error_lines_keep_the_record_id() {
     );
     assert!(run.stderr.contains("record 7: "), "{}", run.stderr);
 }
+
+#[test]
+fn akn_outputs_are_redone_when_provenance_is_dropped_or_kept_again() {
+    let (_dir, input, out) = workspace();
+    let akn = out.join(FIXTURES[0].replace(".txt", ".akn.xml"));
+    let batch = |extra: &[&str]| {
+        let mut args = vec!["batch", s(&input), "--out", s(&out), "--format", "akn"];
+        args.extend_from_slice(extra);
+        ocrmend(&args, b"")
+    };
+    assert_eq!(batch(&[]).code, 0);
+    let kept = std::fs::read_to_string(&akn).unwrap();
+    assert!(kept.contains("<proprietary source=\"#ocrmend\">"));
+    let clean = ocrmend(
+        &["clean", s(&input.join(FIXTURES[0])), "--format", "akn"],
+        b"",
+    );
+    assert_eq!(kept, clean.stdout);
+    let run = batch(&["--no-provenance"]);
+    assert!(
+        run.stderr.contains("5 files cleaned, 0 up to date"),
+        "{}",
+        run.stderr
+    );
+    assert!(!std::fs::read_to_string(&akn)
+        .unwrap()
+        .contains("proprietary"));
+    let run = batch(&["--no-provenance"]);
+    assert!(
+        run.stderr.contains("0 files cleaned, 5 up to date"),
+        "{}",
+        run.stderr
+    );
+    let run = batch(&[]);
+    assert!(
+        run.stderr.contains("5 files cleaned, 0 up to date"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn jsonl_carries_akn_under_its_key() {
+    let text = String::from_utf8(fixture(FIXTURES[0])).unwrap();
+    let line = serde_json::json!({"id": "a", "text": text}).to_string() + "\n";
+    let run = ocrmend(
+        &["batch", "--jsonl", "--format", "akn", "--no-provenance"],
+        line.as_bytes(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let record: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(record["id"], "a");
+    let akn = record["akn"].as_str().unwrap();
+    assert!(akn.starts_with("<?xml") && akn.contains("<docNumber>"));
+    assert!(!akn.contains("proprietary"));
+}

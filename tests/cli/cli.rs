@@ -18,7 +18,7 @@ fn ocrmend(args: &[&str]) -> (bool, String, String) {
 }
 
 #[test]
-fn clean_writes_json_text_and_markdown() {
+fn clean_writes_json_text_markdown_and_akn() {
     let (ok, json, _) = ocrmend(&["clean", "fixtures/A-75-371-fr.ocr.txt"]);
     assert!(ok);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -43,6 +43,20 @@ fn clean_writes_json_text_and_markdown() {
     assert!(md.contains("## I. Introduction"));
     assert!(md.contains("(CEPALC)[^1]"));
     assert!(md.contains("[^1]: Voir LC/SES.37/8/Corr.1."));
+
+    let (ok, akn, _) = ocrmend(&["clean", "--format", "akn", "fixtures/A-75-371-fr.ocr.txt"]);
+    assert!(ok);
+    assert!(akn.contains("<docNumber>A/75/371</docNumber>"));
+    assert!(akn.contains(r#"<authorialNote marker="1" placement="bottom" eId="para_7__authorialNote_1"><p>Voir LC/SES.37/8/Corr.1.</p></authorialNote>"#));
+    assert!(akn.contains("<ocrmend:correction "));
+    let (ok, bare, _) = ocrmend(&[
+        "clean",
+        "--format",
+        "akn",
+        "--no-provenance",
+        "fixtures/A-75-371-fr.ocr.txt",
+    ]);
+    assert!(ok && !bare.contains("ocrmend:correction") && bare.contains("<docNumber>"));
 }
 
 #[test]

@@ -25,10 +25,12 @@
 //!
 //! [`clean`] runs them; the [`Document`] it returns is the contract `ocrmend/1`
 //! (`schema/ocrmend-1.schema.json`), and renders itself as reading text, Markdown or
-//! ground truth ([`Document::to_text`], [`Document::to_markdown`], [`Document::to_gold`]).
+//! ground truth ([`Document::to_text`], [`Document::to_markdown`], [`Document::to_gold`]),
+//! and as Akoma Ntoso 3.0 XML in the UN profile AKN4UN ([`Document::to_akn`]).
 //! Every offset in it counts characters of [`Cleaned::input`], the decoded text.
 #![warn(missing_docs)]
 
+mod akn;
 mod decode;
 mod diagnostics;
 mod document;
@@ -44,6 +46,7 @@ mod scan;
 mod structure;
 mod tracked;
 
+pub use akn::Provenance;
 pub use diagnostics::{RemovalReason, Rule, Stage, WarningCode};
 pub use document::{
     Block, BlockKind, Correction, Document, Footnote, Metadata, NoteRef, Removed, Source, Warning,

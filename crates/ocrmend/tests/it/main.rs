@@ -1,7 +1,8 @@
 //! The library's integration tests, one binary: whole documents through the pipeline
-//! (snapshot, schema, provenance), invariants on any input, repair on clean and damaged
+//! (snapshot, schema, provenance, Akoma Ntoso), invariants on any input, repair on clean and damaged
 //! text, hostile input.
 
+mod akn;
 mod common;
 mod fixtures;
 mod hostile;

@@ -1,4 +1,5 @@
-//! Invariants on any input: no panic, and every input character accounted for.
+//! Invariants on any input: no panic, every input character accounted for, and the
+//! Akoma Ntoso rendering reads back as the JSON.
 
 use crate::common::fixture;
 use proptest::prelude::*;
@@ -33,6 +34,7 @@ proptest! {
         // Offsets index the decoded text (a leading BOM dropped).
         let missing = cleaned.document.unaccounted(&cleaned.input);
         prop_assert!(missing.is_empty(), "characters in no span: {:?}", missing);
+        crate::akn::assert_round_trip(&cleaned.document);
     }
 
     #[test]
@@ -40,6 +42,7 @@ proptest! {
         // Binary is refused with a reason; whatever decodes loses nothing.
         if let Ok(cleaned) = ocrmend::clean(&bytes, &Default::default()) {
             prop_assert!(cleaned.document.unaccounted(&cleaned.input).is_empty());
+            crate::akn::assert_round_trip(&cleaned.document);
         }
     }
 
@@ -51,5 +54,6 @@ proptest! {
         let input: String = chars[start..(start + len).min(chars.len())].iter().collect();
         let doc = ocrmend::clean_str(&input, &Default::default()).expect("text").document;
         prop_assert!(doc.unaccounted(&input).is_empty());
+        crate::akn::assert_round_trip(&doc);
     }
 }
