@@ -4,15 +4,17 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 mod batch;
 mod format;
+mod pipeline;
 mod review;
 
 use batch::{BatchArgs, EXIT_COULD_NOT_RUN};
 use format::Format;
 use ocrmend_eval::score::bar::{self, Bar, Fails};
 use ocrmend_eval::score::{macro_average, report};
+use pipeline::PipelineArgs;
 
 #[derive(Parser)]
 #[command(
@@ -27,7 +29,22 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Print a shell completion script: `ocrmend completions bash > /etc/bash_completion.d/ocrmend`.
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `ocrmend man > ocrmend.1 && man ./ocrmend.1`.
+    Man,
     /// Clean one document and write it to stdout (or -o FILE).
+    ///
+    /// The JSON is the contract `ocrmend/1` (docs/CONTRACT.md in the repository,
+    /// schema/ocrmend-1.schema.json).
+    #[command(after_help = "Examples:
+  ocrmend clean report.txt > report.json
+  ocrmend clean report.txt --format markdown --lang fr
+  ocrmend clean report.txt --format akn --no-provenance -o report.akn.xml
+  ocrmend clean - < report.txt")]
     Clean {
         /// The OCR text file, or - for standard input.
         input: String,
@@ -39,14 +56,17 @@ enum Command {
         /// With --format akn: leave ocrmend's corrections and warnings out of the XML.
         #[arg(long)]
         no_provenance: bool,
-        /// Refuse inputs larger than this many bytes.
-        #[arg(long, default_value_t = ocrmend::DEFAULT_MAX_BYTES)]
-        max_bytes: u64,
+        #[command(flatten)]
+        pipeline: PipelineArgs,
     },
     /// Clean many files in parallel into a folder, or a JSON Lines stream (--jsonl).
     ///
     /// Exit status: 0 all inputs cleaned or up to date; 1 some refused or failed (on
     /// stderr, and in OUT/_errors.jsonl or as {"id", "error"} lines); 2 could not run.
+    #[command(after_help = "Examples:
+  ocrmend batch scans/ --out clean/
+  ocrmend batch 'scans/**/*.txt' --out clean/ --format markdown --jobs 4
+  ocrmend batch --jsonl < records.jsonl > results.jsonl")]
     Batch(BatchArgs),
     /// What a parser change did: blocks added, removed or renumbered, word changes,
     /// notes, calls, corrections and warnings gained or lost. OLD and NEW are results
@@ -57,8 +77,14 @@ enum Command {
     ///
     /// Exit status: 0; with --exit-code, 0 when nothing changed and 1 when anything did;
     /// 2 when it could not run (a file unreadable or not a result).
+    #[command(after_help = "Example:
+  ocrmend clean report.txt > old.json   # then change the parser, rebuild
+  ocrmend clean report.txt > new.json
+  ocrmend diff old.json new.json")]
     Diff {
+        /// The earlier result: JSON of the contract (docs/CONTRACT.md) or an insta snapshot.
         old: PathBuf,
+        /// The later result, in the same forms.
         new: PathBuf,
         /// Print the changes as JSON.
         #[arg(long)]
@@ -70,15 +96,16 @@ enum Command {
     },
     /// Write a self-contained HTML page to check a run by eye: clean blocks beside
     /// their OCR, every correction marked, removed lines greyed, warnings listed.
+    #[command(after_help = "Example:
+  ocrmend review report.txt -o report.html   # open it in a browser")]
     Review {
         /// The OCR text file, or - for standard input.
         input: String,
         /// Write the page here instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Refuse inputs larger than this many bytes.
-        #[arg(long, default_value_t = ocrmend::DEFAULT_MAX_BYTES)]
-        max_bytes: u64,
+        #[command(flatten)]
+        pipeline: PipelineArgs,
     },
     /// Measure results against ground truth, with the metrics of the yardstick
     /// (../shared/eval/score.py): one document, or every one of a gold folder.
@@ -86,11 +113,17 @@ enum Command {
     /// Exit status: 0 when it ran and every --fail-under and --fail-over bar is cleared;
     /// 1 when a bar is missed (each one said on stderr); 2 when it could not run (a file
     /// unreadable or malformed, a bar naming a metric the scores do not have).
+    #[command(after_help = "Examples:
+  ocrmend clean report.txt --format gold > report.gold.txt   # correct it by hand
+  ocrmend clean report.txt > report.json
+  ocrmend score report.gold.txt report.json --ocr report.txt
+  ocrmend score --gold-dir gold/ --result-dir results/ --fail-under paragraphs_f1=0.95")]
     Score {
-        /// The gold file (../shared/eval/GOLD_FORMAT.md).
+        /// The ground truth: a gold file, the format of docs/GOLD_FORMAT.md in the
+        /// repository (`clean --format gold` writes a draft to correct).
         #[arg(required_unless_present = "gold_dir")]
         gold: Option<PathBuf>,
-        /// The result in the JSON contract (or plain text, with --text).
+        /// The result in the JSON contract, docs/CONTRACT.md (or plain text, with --text).
         #[arg(required_unless_present = "gold_dir")]
         result: Option<PathBuf>,
         /// RESULT is plain text (say, `clean --format text`): text metrics only.
@@ -134,18 +167,32 @@ fn main() -> ExitCode {
     // clean and review fail with 1, as they always have; diff and score keep 1 for
     // their answer.
     let (done, could_not_run) = match cli.command {
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "ocrmend", &mut script);
+            let written = write_stdout(&String::from_utf8_lossy(&script));
+            (written.map(|()| ExitCode::SUCCESS), ExitCode::FAILURE)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            let rendered = clap_mangen::Man::new(Cli::command()).render(&mut page);
+            let written = rendered
+                .map_err(|e| format!("cannot render the manual: {e}"))
+                .and_then(|()| write_stdout(&String::from_utf8_lossy(&page)));
+            (written.map(|()| ExitCode::SUCCESS), ExitCode::FAILURE)
+        }
         Command::Clean {
             input,
             output,
             format,
             no_provenance,
-            max_bytes,
+            pipeline,
         } => (
             run_clean(
                 &input,
                 output,
                 (format, provenance(no_provenance)),
-                max_bytes,
+                &pipeline.options(),
             )
             .map(|()| ExitCode::SUCCESS),
             ExitCode::FAILURE,
@@ -154,9 +201,9 @@ fn main() -> ExitCode {
         Command::Review {
             input,
             output,
-            max_bytes,
+            pipeline,
         } => (
-            run_review(&input, output, max_bytes).map(|()| ExitCode::SUCCESS),
+            run_review(&input, output, &pipeline.options()).map(|()| ExitCode::SUCCESS),
             ExitCode::FAILURE,
         ),
         Command::Diff {
@@ -311,8 +358,9 @@ fn write_stdout(text: &str) -> Result<(), String> {
 }
 
 /// The bytes of `input` (a path, or - for standard input), refused when larger than
-/// `max_bytes`.
-fn read_input(input: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
+/// `options` admit.
+fn read_input(input: &str, options: &ocrmend::Options) -> Result<Vec<u8>, String> {
+    let max_bytes = options.max_bytes;
     // Stdin has no size to check first: read one byte over the limit to know.
     let (bytes, len) = if input == "-" {
         let mut buf = Vec::new();
@@ -338,7 +386,7 @@ fn read_input(input: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
             (bytes, len)
         }
     };
-    options(max_bytes)
+    options
         .admit(len)
         .map(|()| bytes)
         .map_err(|e| format!("{input}: {e}"))
@@ -356,9 +404,9 @@ fn run_clean(
     input: &str,
     output: Option<PathBuf>,
     (format, provenance): (Format, ocrmend::Provenance),
-    max_bytes: u64,
+    options: &ocrmend::Options,
 ) -> Result<(), String> {
-    let cleaned = clean(&read_input(input, max_bytes)?, input, &options(max_bytes))
+    let cleaned = clean(&read_input(input, options)?, input, options)
         .map_err(|refused| format!("{input}: {refused}"))?;
     write_output(output, &format.render(&cleaned.document, provenance))
 }
@@ -372,19 +420,14 @@ fn provenance(no_provenance: bool) -> ocrmend::Provenance {
     }
 }
 
-fn run_review(input: &str, output: Option<PathBuf>, max_bytes: u64) -> Result<(), String> {
-    let bytes = read_input(input, max_bytes)?;
-    let cleaned = clean(&bytes, input, &options(max_bytes))
-        .map_err(|refused| format!("{input}: {refused}"))?;
+fn run_review(
+    input: &str,
+    output: Option<PathBuf>,
+    options: &ocrmend::Options,
+) -> Result<(), String> {
+    let bytes = read_input(input, options)?;
+    let cleaned = clean(&bytes, input, options).map_err(|refused| format!("{input}: {refused}"))?;
     write_output(output, &review::page(&cleaned.input, &cleaned.document))
-}
-
-/// The pipeline's options for a size limit.
-fn options(max_bytes: u64) -> ocrmend::Options {
-    ocrmend::Options {
-        max_bytes,
-        ..ocrmend::Options::default()
-    }
 }
 
 /// The library's `clean`, the result named `name` in `source.path`.

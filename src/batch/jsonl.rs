@@ -41,7 +41,7 @@ type Line = Result<Vec<u8>, (usize, Value)>;
 /// Cleans every record of `input` onto `output`; returns how many failed.
 fn stream(mut input: impl BufRead, mut output: impl Write, args: &BatchArgs) -> io::Result<usize> {
     // A record holds its text JSON-escaped: allow for escapes and the id around it.
-    let limit = usize::try_from(args.max_bytes.saturating_mul(2))
+    let limit = usize::try_from(args.pipeline.max_bytes.saturating_mul(2))
         .unwrap_or(usize::MAX)
         .saturating_add(64 * 1024);
     let max_records = rayon::current_num_threads() * RECORDS_PER_THREAD;
@@ -290,7 +290,7 @@ fn answer(line: Line, args: &BatchArgs) -> Result<String, String> {
             id = record_id;
             Err(format!(
                 "a line of {len} bytes is over the limit set by --max-bytes {}",
-                args.max_bytes
+                args.pipeline.max_bytes
             ))
         }
         Ok(bytes) => {

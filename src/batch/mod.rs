@@ -50,9 +50,8 @@ pub struct BatchArgs {
     /// from the same input bytes, as its stamp `.NAME.ocrmend` records).
     #[arg(long, conflicts_with = "jsonl")]
     pub force: bool,
-    /// Refuse inputs larger than this many bytes.
-    #[arg(long, default_value_t = ocrmend::DEFAULT_MAX_BYTES)]
-    pub max_bytes: u64,
+    #[command(flatten)]
+    pub pipeline: crate::pipeline::PipelineArgs,
     /// With --format akn: leave ocrmend's corrections and warnings out of the XML.
     #[arg(long)]
     pub no_provenance: bool,
@@ -70,19 +69,16 @@ impl BatchArgs {
 
     /// The flags that change an output beyond its format, as its stamp records them.
     fn output_options(&self) -> Vec<String> {
-        let dropped = self.format == Format::Akn && self.no_provenance;
-        dropped
-            .then(|| "--no-provenance".to_owned())
-            .into_iter()
-            .collect()
+        let mut flags = self.pipeline.shaping_flags();
+        if self.format == Format::Akn && self.no_provenance {
+            flags.push("--no-provenance".to_owned());
+        }
+        flags
     }
 
     /// The pipeline's options these arguments ask for.
     fn options(&self) -> ocrmend::Options {
-        ocrmend::Options {
-            max_bytes: self.max_bytes,
-            ..ocrmend::Options::default()
-        }
+        self.pipeline.options()
     }
 }
 

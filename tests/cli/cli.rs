@@ -313,3 +313,85 @@ fn a_closed_stdout_or_stderr_ends_quietly_not_in_a_panic() {
     assert_eq!(code, 1);
     assert!(stdout.contains("\"error\""), "{stdout}");
 }
+
+#[test]
+fn lang_names_the_language_of_a_text_too_short_to_tell() {
+    let dir = tempfile::tempdir().unwrap();
+    let short = dir.path().join("short.txt");
+    std::fs::write(
+        &short,
+        "1. Les Etats Membres ont décidé de renforcer le systéme.\n",
+    )
+    .unwrap();
+    let path = short.to_str().unwrap();
+    let (ok, auto, _) = ocrmend(&["clean", path]);
+    assert!(ok);
+    let auto: serde_json::Value = serde_json::from_str(&auto).unwrap();
+    assert!(auto["warnings"]
+        .to_string()
+        .contains("language-not-repaired"));
+    assert_eq!(auto["corrections"].as_array().unwrap().len(), 0);
+    let (ok, fr, _) = ocrmend(&["clean", path, "--lang", "fr", "--format", "text"]);
+    assert!(ok);
+    assert_eq!(
+        fr,
+        "1. Les États Membres ont décidé de renforcer le système.\n\n"
+    );
+    let (ok, _, err) = ocrmend(&["clean", path, "--lang", "de"]);
+    assert!(
+        !ok && err.contains("possible values: auto, fr, es, en"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_folder_given_to_clean_points_to_batch() {
+    let (ok, _, err) = ocrmend(&["clean", "fixtures"]);
+    assert!(!ok);
+    assert!(
+        err.contains("use `ocrmend batch fixtures --out OUT`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn completions_and_the_manual_page_are_printed() {
+    for shell in ["bash", "zsh", "fish"] {
+        let (ok, script, _) = ocrmend(&["completions", shell]);
+        assert!(
+            ok && script.contains("batch") && script.contains("lang"),
+            "{shell}"
+        );
+    }
+    let (ok, page, _) = ocrmend(&["man"]);
+    assert!(ok && page.contains(".TH ocrmend 1") && page.contains("clean"));
+}
+
+#[test]
+fn every_subcommand_shows_an_example_in_its_help() {
+    for command in ["clean", "batch", "diff", "review", "score"] {
+        let (ok, help, _) = ocrmend(&[command, "--help"]);
+        assert!(ok, "{command}");
+        let example = help.split("Example").nth(1).unwrap_or_default();
+        assert!(
+            example.contains(&format!("ocrmend {command}")),
+            "{command}: {help}"
+        );
+    }
+    let (_, help, _) = ocrmend(&["score", "--help"]);
+    assert!(help.contains("docs/GOLD_FORMAT.md") && help.contains("docs/CONTRACT.md"));
+}
+
+#[test]
+fn confidences_have_three_decimals_at_most() {
+    let (ok, json, _) = ocrmend(&["clean", "fixtures/A-75-371-fr.ocr.txt"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let corrections = v["corrections"].as_array().unwrap();
+    assert!(!corrections.is_empty());
+    for c in corrections {
+        let written = c["confidence"].to_string();
+        let decimals = written.split('.').nth(1).map_or(0, str::len);
+        assert!(decimals <= 3, "{written}");
+    }
+}

@@ -15,7 +15,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::document::{Block, BlockKind, Document, Footnote};
+use crate::document::{three_decimals, Block, BlockKind, Document, Footnote};
 use crate::render::Segment;
 
 /// The Akoma Ntoso 3.0 namespace.
@@ -185,7 +185,7 @@ impl Document {
                     ("after", &c.after),
                     ("stage", &c.stage),
                     ("rule", &c.rule),
-                    ("confidence", &rounded(c.confidence)),
+                    ("confidence", &three_decimals(c.confidence).to_string()),
                 ],
             );
         }
@@ -583,11 +583,6 @@ fn iri_part(text: &str) -> String {
     } else {
         trimmed.to_owned()
     }
-}
-
-/// A confidence to three decimals, without float noise.
-fn rounded(x: f64) -> String {
-    ((x * 1000.0).round() / 1000.0).to_string()
 }
 
 /// XML written with indentation between elements, never inside mixed content (where

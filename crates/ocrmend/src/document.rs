@@ -208,6 +208,12 @@ pub struct Correction {
     pub confidence: f64,
 }
 
+/// `x` to three decimals, as every output writes a confidence: more digits than that
+/// are float noise (`0.8119999999999999`), not information.
+pub(crate) fn three_decimals(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
 /// Something the reader should check.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Warning {

@@ -131,7 +131,7 @@ pub fn document(parts: Parts) -> Document {
             after: r.after,
             stage: r.stage.as_str().to_owned(),
             rule: r.rule.as_str().to_owned(),
-            confidence: r.confidence,
+            confidence: crate::document::three_decimals(r.confidence),
         })
         .collect();
     corrections.sort_by_key(|c| c.span);
