@@ -20,6 +20,8 @@ import os
 import subprocess
 import sys
 
+import local_spark
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 COPIES = 3  # each fixture several times, so that partitions hold more than one record
 
@@ -37,10 +39,6 @@ def clean_partition(batches):
 
 def main() -> int:
     binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "target/release/ocrmend")
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    os.environ["PYSPARK_PYTHON"] = sys.executable
-    from pyspark.sql import SparkSession
-
     names = sorted(n for n in os.listdir(os.path.join(ROOT, "fixtures")) if n.endswith(".ocr.txt"))
     rows = []
     for copy in range(COPIES):
@@ -48,15 +46,7 @@ def main() -> int:
             with open(os.path.join(ROOT, "fixtures", name), encoding="utf-8") as f:
                 rows.append((f"{name}#{copy}", f.read()))
 
-    spark = (
-        SparkSession.builder.master("local[2]")
-        .appName("ocrmend-map-in-pandas")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("ERROR")
+    spark = local_spark.session("ocrmend-map-in-pandas")
     try:
         df = spark.createDataFrame(rows, "id string, text string").repartition(4)
         cleaned = df.mapInPandas(clean_partition, schema="id string, json string")

@@ -20,6 +20,8 @@ import json
 import os
 import subprocess
 import sys
+
+import local_spark
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -47,19 +49,7 @@ def write_dataset(path: str) -> list[str]:
 
 
 def spark_results(binary: str, dataset: str) -> list[dict]:
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    os.environ["PYSPARK_PYTHON"] = sys.executable
-    from pyspark.sql import SparkSession
-
-    spark = (
-        SparkSession.builder.master("local[2]")
-        .appName("ocrmend-spark-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("ERROR")
+    spark = local_spark.session("ocrmend-spark-test")
     try:
         records = spark.sparkContext.textFile(dataset, minPartitions=4)
         # One Spark task per core already: one ocrmend thread per task.
