@@ -222,6 +222,7 @@ fn clean_file(input: &Input, args: &BatchArgs) -> Result<Tally, String> {
         skipped: 1,
         ..Tally::default()
     };
+    let flags = args.output_options();
     // Listed as a file, it may have been replaced since (by a FIFO that would block).
     let meta = std::fs::metadata(&input.path).map_err(|e| format!("cannot read: {e}"))?;
     if !meta.is_file() {
@@ -230,14 +231,14 @@ fn clean_file(input: &Input, args: &BatchArgs) -> Result<Tally, String> {
     if let Err(too_large) = args.options().admit(meta.len()) {
         // Not read whole, but an output of this very input is kept all the same.
         let digested = output::digest_file(&input.path).map_err(|e| format!("cannot read: {e}"))?;
-        if !args.force && output::is_up_to_date(&digested, &input.output, &args.output_options()) {
+        if !args.force && output::is_up_to_date(&digested, &input.output, &flags) {
             return Ok(up_to_date);
         }
         return Err(too_large.to_string());
     }
     let bytes = std::fs::read(&input.path).map_err(|e| format!("cannot read: {e}"))?;
     let digested = output::digest(&bytes);
-    if !args.force && output::is_up_to_date(&digested, &input.output, &args.output_options()) {
+    if !args.force && output::is_up_to_date(&digested, &input.output, &flags) {
         return Ok(up_to_date);
     }
     args.options()
@@ -249,7 +250,7 @@ fn clean_file(input: &Input, args: &BatchArgs) -> Result<Tally, String> {
         &input.output,
         args.format.render(&doc, args.provenance()).as_bytes(),
         &digested,
-        &args.output_options(),
+        &flags,
     )
     .map_err(|e| format!("cannot write {}: {e}", input.output.display()))?;
     Ok(Tally {

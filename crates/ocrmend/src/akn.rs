@@ -355,7 +355,7 @@ impl Document {
         while let Some((_, tag, _)) = open.pop() {
             xml.close(tag);
         }
-        let uncalled: Vec<&Footnote> = notes.unplaced().collect();
+        let uncalled: Vec<usize> = notes.unplaced().collect();
         if !uncalled.is_empty() {
             // A note whose call was not found still belongs to the document.
             let eid = "hcontainer_uncalledNotes";
@@ -398,27 +398,27 @@ fn list_of(xml: &mut Xml, ids: &mut Identifiers, notes: &mut Notes, eid: &str, i
 struct Notes<'a> {
     /// The notes by number; a number given twice keeps its first note here (the second
     /// is placed with the uncalled ones).
-    by_number: HashMap<&'a str, &'a Footnote>,
+    by_number: HashMap<&'a str, usize>,
     all: &'a [Footnote],
     /// Where each placed note stands, by number.
     placed: HashMap<&'a str, String>,
     /// Notes placed, by position in `all`.
     done: HashSet<usize>,
-    ids: HashSet<String>,
+    ids: Identifiers,
 }
 
 impl<'a> Notes<'a> {
     fn new(all: &'a [Footnote]) -> Self {
         let mut by_number = HashMap::new();
-        for f in all {
-            by_number.entry(f.number.as_str()).or_insert(f);
+        for (i, f) in all.iter().enumerate() {
+            by_number.entry(f.number.as_str()).or_insert(i);
         }
         Notes {
             by_number,
             all,
             placed: HashMap::new(),
             done: HashSet::new(),
-            ids: HashSet::new(),
+            ids: Identifiers::default(),
         }
     }
 
@@ -432,45 +432,29 @@ impl<'a> Notes<'a> {
         }
     }
 
-    /// The call of note `number` inside the element `eid`.
+    /// The call of note `number` inside the element `eid`: the note itself the first
+    /// time, a reference to it after; a call whose note was not found points where the
+    /// note would stand.
     fn call(&mut self, out: &mut String, eid: &str, number: &str) {
-        if let Some(href) = self.placed.get(number) {
-            let href = format!("#{href}");
-            element(
-                out,
-                "noteRef",
-                &[("marker", number), ("href", &href)],
-                |_| {},
-            );
-        } else if let Some(&note) = self.by_number.get(number) {
-            self.place(out, eid, note);
-        } else {
-            // A call whose note was not found points where the note would stand.
-            let href = format!("#{eid}__authorialNote_{}", id_part(number));
-            element(
-                out,
-                "noteRef",
-                &[("marker", number), ("href", &href)],
-                |_| {},
-            );
-        }
+        let href = match self.placed.get(number) {
+            Some(placed) => format!("#{placed}"),
+            None => match self.by_number.get(number) {
+                Some(&note) => return self.place(out, eid, note),
+                None => format!("#{eid}__authorialNote_{}", id_part(number)),
+            },
+        };
+        let attrs = [("marker", number), ("href", href.as_str())];
+        element(out, "noteRef", &attrs, |_| {});
     }
 
-    /// `note` as an `<authorialNote>` inside the element `eid`.
-    fn place(&mut self, out: &mut String, eid: &str, note: &'a Footnote) {
-        let mut id = format!("{eid}__authorialNote_{}", id_part(&note.number));
-        let mut k = 1;
-        while self.ids.contains(&id) {
-            k += 1;
-            id = format!("{eid}__authorialNote_{}-{k}", id_part(&note.number));
-        }
-        self.ids.insert(id.clone());
-        let position = self
-            .all
-            .iter()
-            .position(|f| std::ptr::eq(f, note))
-            .expect("a note of the document");
-        self.done.insert(position);
+    /// The note at position `note` of the document's as an `<authorialNote>` inside
+    /// the element `eid`.
+    fn place(&mut self, out: &mut String, eid: &str, note: usize) {
+        self.done.insert(note);
+        let note = &self.all[note];
+        let id = self
+            .ids
+            .unique(format!("{eid}__authorialNote_{}", id_part(&note.number)));
         self.placed
             .entry(note.number.as_str())
             .or_insert(id.clone());
@@ -484,13 +468,9 @@ impl<'a> Notes<'a> {
         });
     }
 
-    /// The notes no call placed, in their order.
-    fn unplaced(&self) -> impl Iterator<Item = &'a Footnote> + '_ {
-        self.all
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !self.done.contains(i))
-            .map(|(_, f)| f)
+    /// The positions of the notes no call placed, in their order.
+    fn unplaced(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.all.len()).filter(|i| !self.done.contains(i))
     }
 }
 
