@@ -6,11 +6,11 @@
 
 /// An enum of unit variants, each with the string the contract writes for it.
 macro_rules! closed_set {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $text:literal,)+ }) => {
+    ($(#[$doc:meta])* $name:ident { $($(#[doc = $vdoc:literal])* $variant:ident => $text:literal,)+ }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $($(#[$vdoc])* $variant,)+
+            $($(#[doc = $vdoc])* $variant,)+
         }
 
         impl $name {
@@ -21,6 +21,19 @@ macro_rules! closed_set {
             pub fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $text,)+
+                }
+            }
+
+            /// The value whose contract string is `text`.
+            pub fn parse(text: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.as_str() == text)
+            }
+
+            /// What it means, in one line: the variant's documentation (the review
+            /// page's legend shows it).
+            pub fn description(self) -> &'static str {
+                match self {
+                    $($name::$variant => concat!($($vdoc),*).trim_ascii(),)+
                 }
             }
         }
@@ -189,5 +202,23 @@ mod tests {
             // `context` is both a stage and the prefix of rules, never a rule itself.
             assert!(seen.insert(s), "{s} twice");
         }
+    }
+
+    #[test]
+    fn every_value_parses_back_and_says_what_it_means() {
+        for &rule in Rule::ALL {
+            assert_eq!(Rule::parse(rule.as_str()), Some(rule));
+            assert!(rule.description().len() > 10, "{rule}");
+        }
+        for &code in WarningCode::ALL {
+            assert_eq!(WarningCode::parse(code.as_str()), Some(code));
+            assert!(code.description().ends_with('.'), "{code}");
+        }
+        assert_eq!(Rule::parse("no-such-rule"), None);
+        assert_eq!(
+            Rule::Numero.description(),
+            "`n®` → `n°`.",
+            "the doc comment, without its leading space"
+        );
     }
 }
