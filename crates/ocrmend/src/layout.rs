@@ -247,12 +247,21 @@ fn ends_paragraph(views: &[LineView], chunk: &[usize], next: &LineView, body_wid
     }
     let last_word = text.rsplit(' ').next().unwrap_or("");
     let function_word = last_word.chars().count() <= 3 && last_word.chars().all(char::is_lowercase);
+    // A line that opens with a heading numeral (`A. Sudáfrica`) carries on no name and
+    // no wrapped heading: it is the next heading.
+    let next_is_heading = matches!(
+        crate::scan::opening::opening(next.text),
+        crate::scan::opening::Opening::Heading { .. }
+    );
     let name_goes_on = last_word.chars().next().is_some_and(char::is_uppercase)
         && next.text.starts_with(char::is_uppercase)
-        && short(next);
+        && short(next)
+        && !next_is_heading;
     // Two short lines and a third: a heading wrapped on short lines goes on.
-    let heading_goes_on =
-        chunk.len() >= 2 && short(next) && chunk.iter().all(|&i| short(&views[i]));
+    let heading_goes_on = chunk.len() >= 2
+        && short(next)
+        && chunk.iter().all(|&i| short(&views[i]))
+        && !next_is_heading;
     !text.ends_with(['-', '‐', '–']) && !function_word && !name_goes_on && !heading_goes_on
 }
 
@@ -484,7 +493,7 @@ fn note_like(chunk: &Chunk, body_width: usize) -> NoteLike {
     if COLUMN_NUMBER.is_match(text) {
         return NoteLike::No;
     }
-    if is_marker(text) {
+    if crate::scan::is_marker(text) {
         return NoteLike::Marker;
     }
     if PARAGRAPH_START.is_match(text) || ITEM_START.is_match(text) {
@@ -511,12 +520,6 @@ fn note_like(chunk: &Chunk, body_width: usize) -> NoteLike {
 /// A chunk that opens with a note number (plain or mangled) or is set in the notes' font.
 fn opens_note(chunk: &Chunk) -> bool {
     NOTE_START.is_match(chunk.text.as_str()) || chunk.wide
-}
-
-/// A line that is only a mangled number or a glyph: `1`, `©`, `=~`, `11;`.
-pub fn is_marker(text: &str) -> bool {
-    let n = text.chars().filter(|c| !c.is_whitespace()).count();
-    n > 0 && n <= 4 && text.chars().filter(|c| c.is_alphabetic()).count() <= 1
 }
 
 #[cfg(test)]
@@ -600,6 +603,20 @@ mod tests {
             "Le Conseil a examiné la question à sa séance du 3 mars et a adopté une décision ici";
         let texts = chunk_texts(&["I. Questions de fond", prose]);
         assert_eq!(texts, ["I. Questions de fond", prose]);
+    }
+
+    #[test]
+    fn a_heading_numeral_after_a_short_line_opens_the_next_heading() {
+        // No blank line between a chapter heading and its first section's.
+        assert_eq!(
+            chunk_texts(&["L Introducción", "A. Sudáfrica: proyecto de resolución"]),
+            ["L Introducción", "A. Sudáfrica: proyecto de resolución"]
+        );
+        // A name wrapped on a short line still goes on.
+        assert_eq!(
+            chunk_texts(&["Programme des Nations", "Unies pour le développement"]),
+            ["Programme des Nations Unies pour le développement"]
+        );
     }
 
     #[test]
@@ -741,13 +758,5 @@ mod tests {
             zones[zones.len() - 3..],
             [Zone::Footnotes, Zone::Footnotes, Zone::Footnotes]
         );
-    }
-
-    #[test]
-    fn markers() {
-        assert!(is_marker("©"));
-        assert!(is_marker("11;"));
-        assert!(is_marker("=~"));
-        assert!(!is_marker("Voir"));
     }
 }

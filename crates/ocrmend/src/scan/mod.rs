@@ -2,12 +2,17 @@
 //! that the stage that reads structure and the stage that repairs words agree on
 //! what OCR makes of a glyph.
 
+pub mod opening;
 pub mod speck;
 pub mod symbol;
 
 /// What OCR prints for the `l` of an elided `l’` (`1’horizon`, `I’appui`, `|’OMS`,
 /// `[’ONU`): glyphs of the same narrow upright shape.
 pub const L_LOOKALIKES: &str = "1I|[]!";
+
+/// What OCR prints for the I of a roman numeral: `Il.` and `IL.` for II, `L` for I.
+/// No chapter runs to L (50), so an `L` among them is always an I.
+pub const ROMAN_ONE_LOOKALIKES: &[char] = &['I', 'l', '1', '|', 'L'];
 
 /// `word` without its diacritics (`Développement` → `Developpement`): what OCR that lost
 /// them prints.
@@ -131,9 +136,23 @@ pub fn elision_before(text: &str, at: usize) -> bool {
     ELISION_STEMS.contains(&word.to_lowercase().as_str())
 }
 
+/// A line that is only a mangled number or a glyph: `1`, `©`, `=~`, `11;`.
+pub fn is_marker(text: &str) -> bool {
+    let n = text.chars().filter(|c| !c.is_whitespace()).count();
+    n > 0 && n <= 4 && text.chars().filter(|c| c.is_alphabetic()).count() <= 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markers() {
+        assert!(is_marker("©"));
+        assert!(is_marker("11;"));
+        assert!(is_marker("=~"));
+        assert!(!is_marker("Voir"));
+    }
 
     #[test]
     fn elided_words_and_their_look_alikes() {

@@ -6,8 +6,8 @@
 //! last paragraph, heading numerals from the first heading. A gap in the run (`8.`,
 //! then `10.`: 9 was lost) skips a unit.
 
-use super::units::ColumnNumber;
 use super::{Unit, UnitKind};
+use crate::scan::opening::ColumnNumber;
 
 /// A number standing alone, and where it stood among the units being read.
 #[derive(Debug, Clone)]

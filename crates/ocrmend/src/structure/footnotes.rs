@@ -17,8 +17,9 @@ use regex::Regex;
 use super::{FootnoteDraft, NoteNumber};
 use crate::diagnostics::WarningDraft;
 use crate::diagnostics::{RemovalReason, WarningCode};
-use crate::layout::{is_marker, Layout};
+use crate::layout::Layout;
 use crate::pages::Pages;
+use crate::scan::is_marker;
 use crate::tracked::Tracked;
 
 /// A printed note number (digits, or a star) and what follows it.

@@ -15,10 +15,10 @@
 //! - a wrapped heading is matched by its line width with the document's numbered headings;
 //! - otherwise it is a level-3 sub-heading.
 
-use super::units::{roman, ColumnNumber};
 use super::{Unit, UnitKind};
 use crate::diagnostics::WarningCode;
 use crate::diagnostics::WarningDraft;
+use crate::scan::opening::{roman, ColumnNumber};
 
 /// How many headings of one sequence the OCR may have lost between two printed
 /// numerals that are still read as printed (a numeral leaping further is a misread).

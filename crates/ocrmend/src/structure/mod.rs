@@ -12,15 +12,14 @@ pub mod footnotes;
 pub mod headings;
 pub mod numbering;
 pub mod references;
-pub mod units;
 
 use crate::diagnostics::{Diagnostics, RemovalReason};
 use crate::document::{BlockKind, Metadata};
 use crate::layout::{Chunk, Layout, Zone};
 use crate::lexicon::Lexicon;
 use crate::pages::Pages;
+use crate::scan::opening::{self as units, ColumnNumber, Opening};
 use crate::tracked::Tracked;
-use units::{ColumnNumber, Opening};
 
 /// A block before it is written out: its text still tracked to the input.
 #[derive(Debug, Clone)]

@@ -1,5 +1,6 @@
-//! Reading the body chunks as units: headings, numbered paragraphs, sub-items,
-//! continuations of the paragraph before, and lone numbers standing in a column.
+//! How a printed paragraph opens: with a heading numeral, a paragraph number, an item
+//! label, a lone number of the number column, or plain text. One grammar, read by the
+//! layout (where lines break) and the structure (what each chunk is).
 
 use std::sync::LazyLock;
 
@@ -36,8 +37,14 @@ pub enum ColumnNumber {
     Letter(char),
 }
 
+/// `I. Introduction`, `Il. Examen`, `IL. Examen`; a lone `L.` is a section letter.
 static HEADING_ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([IVXl1|]{1,5})\.\s+([\p{Lu}\p{Lo}])").unwrap());
+    LazyLock::new(|| Regex::new(r"^([IVXl1|]{1,5}|[IVXLl1|]{2,5})\.\s+([\p{Lu}\p{Lo}])").unwrap());
+/// A chapter numeral whose point the OCR lost or read as a dash: `L Introducción`,
+/// `L — División de Apoyo`, `IV Conclusions`; read as one only before a heading's title.
+/// Without a point, an `L` ending a longer numeral is the point (`IL Actividades` is I).
+static HEADING_ROMAN_BARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([IVXLl|]{1,5})(?:\s+[-–—])?\s+(\p{Lu})").unwrap());
 static HEADING_LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-Z])\.\s+([\p{Lu}\p{Lo}])").unwrap());
 /// `12. Text`, `12; Text` (a misread dot), Arabic `12 - نص`, Chinese `12．文本`.
@@ -75,7 +82,7 @@ pub fn opening(text: &str) -> Opening {
         return Opening::Number(ColumnNumber::Letter(c[1].chars().next().unwrap()));
     }
     // A lone scrap of three characters or fewer (`its`, `©`, `L`) is no text.
-    if crate::layout::is_marker(t) || !t.contains(' ') && t.chars().count() <= 3 {
+    if super::is_marker(t) || !t.contains(' ') && t.chars().count() <= 3 {
         return Opening::Noise;
     }
     // Chapter and section numerals: roman (`I.`), Chinese (`一.`), Arabic (`أولا -`).
@@ -86,6 +93,21 @@ pub fn opening(text: &str) -> Opening {
         }),
         (&HEADING_ARABIC, arabic_numeral),
     ];
+    if let Some(c) = HEADING_ROMAN_BARE.captures(t) {
+        let title = &t[c.get(2).unwrap().start()..];
+        let numeral = &c[1];
+        let numeral = match numeral.strip_suffix('L') {
+            Some(before) if !before.is_empty() => before,
+            _ => numeral,
+        };
+        if let Some(n) = roman_value(numeral).filter(|_| heading_shaped(title)) {
+            return Opening::Heading {
+                numeral: roman(n),
+                level: 1,
+                text_at: c.get(2).unwrap().start(),
+            };
+        }
+    }
     for (re, value) in numerals {
         if let Some(c) = re.captures(t) {
             if let Some((numeral, level)) = value(&c[1]) {
@@ -197,17 +219,19 @@ fn arabic_numeral(word: &str) -> Option<(String, u8)> {
     Some((char::from(b'A' + k as u8).to_string(), 2))
 }
 
-/// Value of a roman numeral as OCR prints it (`Il.` and `Ill.` for II and III).
+/// Value of a roman numeral as OCR prints it (`Il.`, `IL.` and `Ill.` for II and III;
+/// [`super::ROMAN_ONE_LOOKALIKES`]).
 pub fn roman_value(s: &str) -> Option<u32> {
-    // `1.` and `11.` are paragraph numbers; a numeral has a real I, V or X in it.
-    if !s.contains(['I', 'V', 'X']) {
+    // `1.` and `11.` are paragraph numbers; a numeral has a real I, V, X (or an `L`,
+    // which no digit looks like) in it.
+    if !s.contains(['I', 'V', 'X', 'L']) {
         return None;
     }
     let mut total = 0u32;
     let mut prev = 0u32;
     for c in s.chars().rev() {
         let v = match c {
-            'I' | 'l' | '1' | '|' => 1,
+            c if super::ROMAN_ONE_LOOKALIKES.contains(&c) => 1,
             'V' => 5,
             'X' => 10,
             _ => return None,
@@ -260,6 +284,40 @@ mod tests {
             Opening::Heading { level: 2, .. }
         ));
         assert_eq!(opening("M. Ban Ki-moon a dit que la paix."), Opening::Text);
+    }
+
+    #[test]
+    fn chapter_numerals_the_ocr_misread() {
+        let chapter = |line: &str| match opening(line) {
+            Opening::Heading {
+                numeral, level: 1, ..
+            } => Some(numeral),
+            _ => None,
+        };
+        // The point lost or read as a dash; `L` for I; a final `L` standing for the point.
+        assert_eq!(chapter("L Introducción").as_deref(), Some("I"));
+        assert_eq!(
+            chapter("L — División de Apoyo a la Misión").as_deref(),
+            Some("I")
+        );
+        assert_eq!(
+            chapter("IL Actividades de los institutos").as_deref(),
+            Some("I")
+        );
+        assert_eq!(chapter("IV Conclusions").as_deref(), Some("IV"));
+        // With its point, `IL.` is II (the second I read as L).
+        assert_eq!(chapter("IL. Examen").as_deref(), Some("II"));
+        // A lone `L.` stays a section letter; prose or a digit is no chapter.
+        assert!(matches!(
+            opening("L. Autres questions"),
+            Opening::Heading { level: 2, .. }
+        ));
+        assert_eq!(
+            chapter("L Assemblée générale a décidé de reporter l’examen."),
+            None
+        );
+        assert_eq!(chapter("I would like to thank"), None);
+        assert_eq!(chapter("1 The Group of Non-Aligned States"), None);
     }
 
     #[test]
