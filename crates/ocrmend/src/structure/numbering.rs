@@ -3,7 +3,8 @@
 //! paragraph that has no number of its own gets the one the count gives it. When
 //! there are more unnumbered chunks than numbers between two anchors, the extra ones
 //! that open a page are continuations of the paragraph before (cut at a sentence end
-//! by the page break).
+//! by the page break). A clause that ends with a comma (a preamble's `Recalling …,`,
+//! an enumeration's) is never given a number by the count: only a printed one.
 
 use super::{Unit, UnitKind};
 use crate::diagnostics::WarningCode;
@@ -46,7 +47,7 @@ fn count_from_anchors(
     let last = *anchors.last().unwrap();
     let mut next = units[last].number.unwrap() + 1;
     for u in units.iter_mut().skip(last + 1) {
-        if u.kind == UnitKind::Paragraph {
+        if counted(u) {
             u.number = Some(next);
             next += 1;
         }
@@ -100,7 +101,7 @@ fn count_from_one(units: &mut [Unit], warnings: &mut Vec<WarningDraft>) {
     }
     let mut next = 1;
     for u in units.iter_mut() {
-        if u.kind == UnitKind::Paragraph && !crate::scan::ends_clause(u.text.as_str()) {
+        if counted(u) {
             u.number = Some(next);
             next += 1;
         }
@@ -126,11 +127,16 @@ fn back_fill(units: &mut [Unit], first: usize) {
         if n <= 1 {
             break;
         }
-        if u.kind == UnitKind::Paragraph {
+        if counted(u) {
             n -= 1;
             u.number = Some(n);
         }
     }
+}
+
+/// A paragraph the count gives a number to: any but a clause ending with a comma.
+fn counted(u: &Unit) -> bool {
+    u.kind == UnitKind::Paragraph && !crate::scan::ends_clause(u.text.as_str())
 }
 
 /// Number the paragraphs between anchors `a` and `b`; returns the units found to be
@@ -144,9 +150,7 @@ fn fill_between(
 ) -> Vec<usize> {
     let (na, nb) = (units[a].number.unwrap(), units[b].number.unwrap());
     let needed = (nb - na - 1) as usize;
-    let between: Vec<usize> = (a + 1..b)
-        .filter(|&i| units[i].kind == UnitKind::Paragraph)
-        .collect();
+    let between: Vec<usize> = (a + 1..b).filter(|&i| counted(&units[i])).collect();
     let mut surplus = between.len().saturating_sub(needed);
     let mut numbered = Vec::new();
     let mut continuations = Vec::new();
@@ -292,6 +296,29 @@ mod tests {
         assert_eq!(numbers(&units), vec![None, None, Some(1), Some(2)]);
         assert_eq!(warnings[0].code, WarningCode::ParagraphNumbersMissing);
         assert_eq!(warnings.len(), 3, "one for the document, one per paragraph");
+    }
+
+    #[test]
+    fn clauses_ending_with_a_comma_are_not_counted() {
+        let clause = || {
+            let mut u = para(None, false);
+            u.text.push_synthetic(" Recalling its resolution 70/1,", 0);
+            u
+        };
+        let mut units = vec![
+            clause(),
+            para(Some(2), false),
+            clause(),
+            para(None, false),
+            para(Some(4), false),
+            clause(),
+            para(None, false),
+        ];
+        number_paragraphs(&mut units, &[], &no_lexicon_joiner(), &mut Vec::new());
+        assert_eq!(
+            numbers(&units),
+            vec![None, Some(2), None, Some(3), Some(4), None, Some(5)]
+        );
     }
 
     #[test]
