@@ -345,16 +345,6 @@ fn lang_names_the_language_of_a_text_too_short_to_tell() {
 }
 
 #[test]
-fn a_folder_given_to_clean_points_to_batch() {
-    let (ok, _, err) = ocrmend(&["clean", "fixtures"]);
-    assert!(!ok);
-    assert!(
-        err.contains("use `ocrmend batch fixtures --out OUT`"),
-        "{err}"
-    );
-}
-
-#[test]
 fn completions_and_the_manual_page_are_printed() {
     for shell in ["bash", "zsh", "fish"] {
         let (ok, script, _) = ocrmend(&["completions", shell]);
