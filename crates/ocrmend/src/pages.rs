@@ -3,8 +3,10 @@
 //! Furniture is learnt from the document itself: the running-header symbol is the
 //! symbol-shaped line that repeats across pages, the job number the `NN-NNNNN` token of
 //! the footers. A line made only of such tokens (with page numbers `17/21`, job
-//! suffixes `(F) 090925`, a barcode `*2012800*`) is furniture, and so is a leaked link
-//! target (`file:///…`). Every removal is recorded with its reason.
+//! suffixes `(F) 090925`, a barcode `*2012800*`) is furniture, and so is a page number
+//! between dashes (`- 2 -`), a job number beside one short token (its page number as
+//! the OCR damaged it: `eis`), and a leaked link target (`file:///…`). Every removal
+//! is recorded with its reason.
 //!
 //! Page breaks: a form feed; a cluster of furniture lines; and, in text that has no
 //! form feed, a line indented by exactly one space (how some OCR exports mark the start
@@ -51,6 +53,13 @@ pub struct Pages {
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}/\d{1,4}$").unwrap());
+/// A page number set between dashes (`- 2 -`, `-2-`): never content, with or without
+/// the job number beside it.
+static DASHED_PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-–—]\s*\d{1,4}\s*[-–—]$").unwrap());
+/// What a page number beside the job number may look like once OCR damaged it (`2`,
+/// `eis`, `-4`): one short token; a footer holds nothing else.
+const DAMAGED_PAGE_NUMBER_CHARS: usize = 4;
 static DATE_CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{6}$").unwrap());
 static BARCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\d{6,}\*$").unwrap());
 static JOB_SUFFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\([A-Z]\)$").unwrap());
@@ -307,7 +316,16 @@ fn furniture(line: &str, symbol: Option<&str>) -> Option<RemovalReason> {
             || has_job && (DATE_CODE.is_match(t) || JOB_SUFFIX.is_match(t))
     };
     if !tokens.iter().all(furniture_token) {
-        return None;
+        let rest: Vec<&str> = tokens
+            .iter()
+            .copied()
+            .filter(|t| !furniture_token(t))
+            .collect();
+        let rest = rest.join(" ");
+        let page_number_beside_job =
+            has_job && !rest.contains(' ') && rest.chars().count() <= DAMAGED_PAGE_NUMBER_CHARS;
+        return (DASHED_PAGE_NUMBER.is_match(&rest) || page_number_beside_job)
+            .then_some(RemovalReason::PageFooter);
     }
     Some(if tokens.iter().any(|t| is_symbol(t)) {
         RemovalReason::PageHeader
@@ -360,6 +378,27 @@ mod tests {
             reasons,
             vec![RemovalReason::PageFooter, RemovalReason::Barcode]
         );
+    }
+
+    #[test]
+    fn dashed_and_damaged_page_numbers_are_footers() {
+        for footer in [
+            "23-19691 -2-",
+            "- 4 -",
+            "23-19691 eis",
+            "-3- 23-19691",
+            "23-19691 5",
+        ] {
+            let text = format!("Text one.\n{footer}\nText two.");
+            let p = paginate(&text);
+            let reasons: Vec<_> = p.removed.iter().map(|r| r.reason).collect();
+            assert_eq!(reasons, vec![RemovalReason::PageFooter], "{footer}");
+        }
+        // Beside the job number, more than one short token is text.
+        for line in ["23-19691 is the job of", "- 2 - 3", "Voir le 2 -"] {
+            let text = format!("Text one.\n{line}\nText two.");
+            assert!(paginate(&text).removed.is_empty(), "{line}");
+        }
     }
 
     #[test]
