@@ -131,6 +131,9 @@ closed_set! {
         FootnoteReferenceNotFound => "footnote-reference-not-found",
         /// Two notes printed as one, told apart.
         FootnoteSplit => "footnote-split",
+        /// A note opening with no number where the printed numbers left no room for
+        /// one: read as the rest of the note before.
+        FootnoteJoined => "footnote-joined",
         /// A heading numeral the OCR garbled, corrected from the sequence.
         HeadingNumeralCorrected => "heading-numeral-corrected",
         /// A heading numeral the OCR lost, supplied by the sequence.

@@ -1,14 +1,19 @@
 //! Footnotes: the chunks of the footnote zones, numbered 1, 2, 3… through the report.
 //!
-//! - A number the OCR printed is kept when it fits the sequence; a number it dropped or
-//!   garbled (`©`, `%2`, `=~`, a lone `1`) is supplied by the sequence, with a warning.
+//! - The numbers the OCR printed are anchors when they rise through the report (a
+//!   number may run ahead of the notes counted since the last anchor by a few lost
+//!   notes, or fall one behind the count when a note was read that is none); a number it
+//!   dropped or garbled (`©`, `%2`, `=~`, a lone `1`) is counted on from the anchor
+//!   before, with a warning. A note with no number where the anchors leave no room for
+//!   one carries on the note before, so one spurious note does not shift the rest.
+//! - A number glued to its note's first word (`15See A/60/246`) is printed.
 //! - A zone chunk that starts in lower case, or that has no number while the note before
 //!   it stopped mid-sentence, carries on that note (a note cut by a page break).
 //! - When the body above a zone holds more sure note calls than the zone has notes, two
 //!   notes the OCR printed without a blank line between them are told apart at a line
 //!   that ends a sentence and a line that opens one.
-//! - The first note is the title's `*` note when it is printed with a star, or when the
-//!   title carries a call and the note has no number.
+//! - The first note is the title's `*` note when it is printed with a star, or when it
+//!   has no number and the title carries a call or the next note is printed 1.
 
 use std::sync::LazyLock;
 
@@ -17,13 +22,15 @@ use regex::Regex;
 use super::{FootnoteDraft, NoteNumber};
 use crate::diagnostics::WarningDraft;
 use crate::diagnostics::{RemovalReason, WarningCode};
-use crate::layout::Layout;
+use crate::layout::{Joiner, Layout};
 use crate::pages::Pages;
 use crate::scan::is_marker;
 use crate::tracked::Tracked;
 
-/// A printed note number (digits, or a star) and what follows it.
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\*|\d{1,3})\s+-?(\S)").unwrap());
+/// A printed note number (digits, or a star) and what follows it: after a space, or
+/// glued to a capital (`15See`).
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\*|\d{1,3})(?:\s+-?(\S)|(\p{Lu}))").unwrap());
 /// A mangled note number: glyphs (and perhaps digits) before the text.
 static MANGLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -80,7 +87,7 @@ pub fn read_footnotes(
     for i in markers {
         dropped.push((i, RemovalReason::Noise));
     }
-    number(pieces, title_has_call, warnings)
+    number(pieces, title_has_call, &layout.joiner, warnings)
 }
 
 /// Runs of zone chunks on one page.
@@ -113,7 +120,10 @@ fn read_chunk(layout: &Layout, i: usize, pieces: &mut Vec<Piece>, markers: &mut 
         return;
     }
     let (printed, text_at) = match NUMBERED.captures(text) {
-        Some(c) => (Some(c[1].to_owned()), c.get(2).unwrap().start()),
+        Some(c) => (
+            Some(c[1].to_owned()),
+            c.get(2).or(c.get(3)).unwrap().start(),
+        ),
         None => match MANGLED.captures(text) {
             Some(c) => (None, c.get(1).unwrap().start()),
             None => (None, 0),
@@ -196,54 +206,110 @@ fn split_piece(piece: &mut Piece, at: usize, pages: &Pages) -> Piece {
     }
 }
 
-/// Number the notes through the report.
+/// How many notes the OCR may lose between two printed numbers still read as printed.
+const LOST_NOTES: u32 = 3;
+
+/// Number the notes through the report: the printed anchors kept, the notes between
+/// counted on, the notes that find no room joined to the note before.
 fn number(
-    pieces: Vec<Piece>,
+    mut pieces: Vec<Piece>,
     title_has_call: bool,
+    joiner: &Joiner,
     warnings: &mut Vec<WarningDraft>,
 ) -> Vec<FootnoteDraft> {
+    let printed = |p: &Piece| p.printed.as_deref().and_then(|n| n.parse::<u32>().ok());
+    // A note printed before note 1 can only be the `*` note.
+    let before_note_one = pieces.get(1).and_then(printed) == Some(1);
+    let star = pieces.first().is_some_and(|p| {
+        p.printed.as_deref() == Some("*")
+            || p.printed.is_none() && (title_has_call || before_note_one)
+    });
+    let anchors = anchors(pieces.iter().skip(usize::from(star)).map(printed));
+    let mut numbers: Vec<Option<NoteNumber>> = Vec::with_capacity(pieces.len());
+    if star {
+        numbers.push(Some(NoteNumber::Star));
+    }
     let mut next = 1u32;
-    let mut notes = Vec::with_capacity(pieces.len());
-    for (k, piece) in pieces.into_iter().enumerate() {
-        let star_due = k == 0
-            && (piece.printed.as_deref() == Some("*") || piece.printed.is_none() && title_has_call);
-        let number = if star_due {
-            NoteNumber::Star
-        } else {
-            let n = match piece.printed.as_deref().and_then(|p| p.parse::<u32>().ok()) {
-                Some(p) if fits(p, next) => p,
-                _ => {
-                    let at = piece.text.source_at(0);
-                    warnings.push(WarningDraft {
-                        code: WarningCode::FootnoteNumberInferred,
-                        message: format!(
-                            "footnote {next}: number {}; taken from the sequence",
-                            piece
-                                .printed
-                                .as_deref()
-                                .map_or("not printed".to_owned(), |p| format!("printed as {p:?}"))
-                        ),
-                        source: Some(at..at),
-                    });
-                    next
+    for (k, anchor) in anchors.iter().enumerate() {
+        let piece = &pieces[k + usize::from(star)];
+        let n = match anchor {
+            Some(n) => *n,
+            None => {
+                // Room for a counted note: below the next anchor.
+                let ahead = anchors[k + 1..].iter().find_map(|a| *a);
+                if ahead.is_some_and(|a| next >= a) && !numbers.is_empty() {
+                    numbers.push(None);
+                    continue;
                 }
-            };
-            next = n + 1;
-            NoteNumber::Number(n)
+                let at = piece.text.source_at(0);
+                warnings.push(WarningDraft {
+                    code: WarningCode::FootnoteNumberInferred,
+                    message: format!(
+                        "footnote {next}: number {}; taken from the sequence",
+                        piece
+                            .printed
+                            .as_deref()
+                            .map_or("not printed".to_owned(), |p| format!("printed as {p:?}"))
+                    ),
+                    source: Some(at..at),
+                });
+                next
+            }
         };
-        notes.push(FootnoteDraft {
-            number,
+        next = n + 1;
+        numbers.push(Some(NoteNumber::Number(n)));
+    }
+    // Join each note that found no number to the note before it, last first.
+    for k in (1..pieces.len()).rev() {
+        if numbers[k].is_none() {
+            let piece = pieces.remove(k);
+            numbers.remove(k);
+            let at = piece.text.source_at(0);
+            warnings.push(WarningDraft {
+                code: WarningCode::FootnoteJoined,
+                message: "a note opening with no number where the printed numbers leave no room: read as the rest of the note before".to_owned(),
+                source: Some(at..at),
+            });
+            let before = &mut pieces[k - 1];
+            joiner.join(&mut before.text, &piece.text);
+            before.lines.extend(piece.lines);
+        }
+    }
+    pieces
+        .into_iter()
+        .zip(numbers)
+        .map(|(piece, number)| FootnoteDraft {
+            number: number.expect("every note left has a number"),
             text: piece.text,
             page: piece.page,
             lines: piece.lines,
-        });
-    }
-    notes
+        })
+        .collect()
 }
 
-/// A printed number fits when it is the next one, or a little ahead (notes lost).
-fn fits(printed: u32, next: u32) -> bool {
-    printed >= next && printed <= next + 3
+/// Which printed numbers are anchors: those that rise from the last anchor by no more
+/// than the notes counted since it plus [`LOST_NOTES`]. A number one behind the count
+/// (a note was read that is none) is still an anchor if it rises; one further behind
+/// has lost a digit (`2` for 12).
+fn anchors(printed: impl Iterator<Item = Option<u32>>) -> Vec<Option<u32>> {
+    let mut last = 0u32;
+    let mut since = 0u32;
+    printed
+        .map(|p| {
+            match p.filter(|&n| n > last && n >= last + since && n - last <= since + 1 + LOST_NOTES)
+            {
+                Some(n) => {
+                    last = n;
+                    since = 0;
+                    Some(n)
+                }
+                None => {
+                    since += 1;
+                    None
+                }
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -251,11 +317,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn printed_numbers_fit_when_next_or_a_little_ahead() {
-        assert!(fits(5, 5));
-        assert!(fits(7, 5));
-        assert!(!fits(2, 21), "a lost digit: the sequence decides");
-        assert!(!fits(113, 16));
+    fn printed_numbers_anchor_when_they_rise_a_little() {
+        let a = |printed: &[Option<u32>]| anchors(printed.iter().copied());
+        assert_eq!(a(&[Some(1), None, Some(4)]), [Some(1), None, Some(4)]);
+        assert_eq!(a(&[Some(1), Some(9)]), [Some(1), None], "too far ahead");
+        assert_eq!(
+            a(&[Some(20), Some(2)]),
+            [None, Some(2)],
+            "a lost digit: the sequence decides"
+        );
+        // One behind the count (a spurious note before it) but rising: an anchor.
+        assert_eq!(a(&[Some(1), None, Some(2)]), [Some(1), None, Some(2)]);
+        // Further behind: a lost digit (`2` for 12).
+        assert_eq!(a(&[Some(1), None, None, None, Some(2)])[4], None);
     }
 
     #[test]
@@ -263,6 +337,8 @@ mod tests {
         assert!(MANGLED.is_match("%2 Voir www.unsouthsouth.org"));
         assert!(MANGLED.is_match("© Voir le communiqué"));
         assert!(NUMBERED.is_match("15 Un critére systématique"));
+        assert_eq!(&NUMBERED.captures("15See A/60/246").unwrap()[1], "15");
+        assert!(!NUMBERED.is_match("2015 est"));
         assert!(NUMBERED.is_match("* Le rapport a été achevé"));
     }
 
@@ -303,6 +379,27 @@ mod tests {
         assert_eq!(notes[1].1, "Nations Unies, Recueil des Traités, vol. 1771.");
         // Without the calls to say so, the two stay one.
         assert_eq!(notes_of(&text, &calls[..2]).len(), 2);
+    }
+
+    #[test]
+    fn a_note_before_note_one_is_the_star_note() {
+        let body = BODY.repeat(6);
+        let text = format!("Titre\n\n{body}\nLe présent document n’a pas été revu par les services d’édition.\n\n1 Voir A/64/350.\n\n2 Voir A/64/351.\n");
+        let numbers: Vec<String> = notes_of(&text, &[]).into_iter().map(|n| n.0).collect();
+        assert_eq!(numbers, ["*", "1", "2"]);
+    }
+
+    #[test]
+    fn a_note_with_no_room_between_printed_numbers_carries_on_the_one_before() {
+        let body = BODY.repeat(6);
+        let text = format!("Titre\n\n{body}\n1 Voir A/64/350.\n\nNations Unies, Recueil des Traités.\n\n2 Voir A/64/351.\n\n3 Voir A/64/352.\n");
+        let notes = notes_of(&text, &[]);
+        let numbers: Vec<&str> = notes.iter().map(|n| n.0.as_str()).collect();
+        assert_eq!(numbers, ["1", "2", "3"], "{notes:?}");
+        assert_eq!(
+            notes[0].1,
+            "Voir A/64/350. Nations Unies, Recueil des Traités."
+        );
     }
 
     #[test]
