@@ -39,6 +39,10 @@ pub struct Chunk {
     pub wide: bool,
     /// Length in characters of each line.
     pub line_widths: Vec<usize>,
+    /// Scanner streaks (`SR HY PR wR`): letters but no word of the language (nor one
+    /// shaped like a damaged word), no digit, more than a marker. Only known with a
+    /// lexicon.
+    pub noise: bool,
 }
 
 pub struct Layout {
@@ -92,8 +96,14 @@ pub fn lay_out(
             let wide = !full.is_empty()
                 && full.iter().sum::<usize>() * 100 >= full.len() * body_width * 105
                 || widths.iter().any(|&w| w * 100 > body_width * 110);
+            let text = joiner.join_lines(input, &pages.lines, &lines);
+            let t = text.as_str();
+            let noise = lexicon.is_some_and(|l| !l.holds_a_word(t))
+                && !t.contains(|c: char| c.is_ascii_digit())
+                && !crate::scan::is_marker(t);
             Chunk {
-                text: joiner.join_lines(input, &pages.lines, &lines),
+                text,
+                noise,
                 line_widths: widths,
                 page: first.page,
                 region_start: first.region_start,
@@ -493,7 +503,8 @@ fn note_like(chunk: &Chunk, body_width: usize) -> NoteLike {
     if COLUMN_NUMBER.is_match(text) {
         return NoteLike::No;
     }
-    if crate::scan::is_marker(text) {
+    // Streaks at a page foot stand among the notes without breaking their zone.
+    if crate::scan::is_marker(text) || chunk.noise {
         return NoteLike::Marker;
     }
     if PARAGRAPH_START.is_match(text) || ITEM_START.is_match(text) {
@@ -725,6 +736,19 @@ mod tests {
         assert_eq!(
             zones,
             vec![Zone::Body, Zone::Body, Zone::Footnotes, Zone::Body]
+        );
+    }
+
+    #[test]
+    fn scanner_streaks_under_the_notes_do_not_break_their_zone() {
+        let body = "Le texte du corps qui occupe toute la largeur de la ligne et qui continue encore un peu.\n".repeat(6);
+        let text = format!("Titre\n\n{body}\nVoir A/64/350.\n\nVoir la résolution 70/1.\n\nSR HY PR wR\n\u{c}{body}");
+        let l = layout(&text);
+        let zones: Vec<_> = l.chunks.iter().map(|c| (c.zone, c.noise)).collect();
+        let (body, note) = ((Zone::Body, false), (Zone::Footnotes, false));
+        assert_eq!(
+            zones,
+            vec![body, body, note, note, (Zone::Footnotes, true), body]
         );
     }
 

@@ -122,6 +122,24 @@ impl Lexicon {
         self.entry(word).tags
     }
 
+    /// Whether `text` holds a word of the language, or one shaped like a word the OCR
+    /// damaged (`Introduccion`: four letters or more, lower case after the first, a
+    /// vowel among them). The scanner's streaks and specks (`Sh UU NN`, `I so eee`,
+    /// `OPWNFR`, `SR HY PR wR`) hold neither.
+    pub fn holds_a_word(&self, text: &str) -> bool {
+        const SHORTEST_TELLING_WORD: usize = 3;
+        const SHORTEST_UNKNOWN_WORD: usize = 4;
+        let word_shaped = |w: &str| {
+            w.chars().count() >= SHORTEST_UNKNOWN_WORD
+                && w.chars().skip(1).all(char::is_lowercase)
+                && w.chars()
+                    .any(|c| "aeiouy".contains(crate::scan::base_letter(c)))
+        };
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= SHORTEST_TELLING_WORD)
+            .any(|w| self.is_spelled_right(w) || word_shaped(w))
+    }
+
     /// The spelling dictionary accepts `word` as written: in lower case, or, when it
     /// has a capital initial, as a name.
     pub fn is_spelled_right(&self, word: &str) -> bool {

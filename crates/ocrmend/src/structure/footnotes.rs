@@ -71,7 +71,11 @@ pub fn read_footnotes(
     for zone in zone_runs(layout, zones.chunks) {
         let first_new = pieces.len();
         for &i in zone {
-            read_chunk(layout, i, &mut pieces, &mut markers);
+            if layout.chunks[i].noise {
+                dropped.push((i, RemovalReason::Noise));
+            } else {
+                read_chunk(layout, i, &mut pieces, &mut markers);
+            }
         }
         let zone_start = layout.chunks[zone[0]].text.source_at(0);
         let calls = zones

@@ -281,7 +281,7 @@ fn read_units(
                     joiner.join(&mut prev.text, &chunk.text);
                     prev.chunks.push(i);
                 } else if looks_like_heading(chunk, body_width) {
-                    if lexicon.is_some_and(|lexicon| !has_a_word(text, lexicon)) {
+                    if lexicon.is_some_and(|lexicon| !lexicon.holds_a_word(text)) {
                         out.dropped.push((i, RemovalReason::Noise));
                     } else {
                         units.push(new(heading_kind(None, chunk), chunk.text.clone(), None));
@@ -339,24 +339,6 @@ fn continues_previous(units: &[Unit], chunk: &Chunk) -> bool {
     }
     let before = prev.text.as_str();
     !crate::scan::ends_sentence(before) && !crate::scan::ends_clause(before)
-}
-
-/// Whether a heading-shaped chunk holds a word of the language, or one shaped like a
-/// word the OCR damaged (`Introduccion`: four letters or more, lower case after the
-/// first, a vowel among them). The scanner's streaks and specks (`Sh UU NN`,
-/// `I so eee`, `OPWNFR`) hold neither.
-fn has_a_word(text: &str, lexicon: &Lexicon) -> bool {
-    const SHORTEST_TELLING_WORD: usize = 3;
-    const SHORTEST_UNKNOWN_WORD: usize = 4;
-    let word_shaped = |w: &str| {
-        w.chars().count() >= SHORTEST_UNKNOWN_WORD
-            && w.chars().skip(1).all(char::is_lowercase)
-            && w.chars()
-                .any(|c| "aeiouy".contains(crate::scan::base_letter(c)))
-    };
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= SHORTEST_TELLING_WORD)
-        .any(|w| lexicon.is_spelled_right(w) || word_shaped(w))
 }
 
 /// An unnumbered heading: a short chunk with no sentence end and no full line of prose.
