@@ -45,8 +45,10 @@ static HEADING_ROMAN: LazyLock<Regex> =
 /// Without a point, an `L` ending a longer numeral is the point (`IL Actividades` is I).
 static HEADING_ROMAN_BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXLl|]{1,5})(?:\s+[-–—])?\s+(\p{Lu})").unwrap());
+/// `A. Prise en…`; the point read as a comma, semicolon or colon (`C; Regional`), and
+/// scanner dirt before the title (`B. _Situación`).
 static HEADING_LETTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Z])\.\s+([\p{Lu}\p{Lo}])").unwrap());
+    LazyLock::new(|| Regex::new(r"^([A-Z])[.,;:][\s_]+([\p{Lu}\p{Lo}])").unwrap());
 /// `12. Text`, `12; Text` (a misread dot), Arabic `12 - نص`, Chinese `12．文本`.
 static PARAGRAPH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})(?:[.,;]\s+|．\s*|\s+[-–]\s+)(\S)").unwrap());
@@ -284,6 +286,9 @@ mod tests {
             Opening::Heading { level: 2, .. }
         ));
         assert_eq!(opening("M. Ban Ki-moon a dit que la paix."), Opening::Text);
+        for line in ["C; Regional and international developments", "B. _Situación política", "D, Financial services"] {
+            assert!(matches!(opening(line), Opening::Heading { level: 2, .. }), "{line}");
+        }
     }
 
     #[test]
