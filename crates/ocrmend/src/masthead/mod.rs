@@ -218,6 +218,7 @@ fn language_sign(field: &Field) -> Option<(u8, Lang)> {
 fn read_header(lines: &[String]) -> Option<Header<'_>> {
     let mut header = Header::default();
     let mut start = None;
+    let mut strays = 0;
     let mut k = 0;
     while k < lines.len() {
         let line = lines[k].as_str();
@@ -227,6 +228,14 @@ fn read_header(lines: &[String]) -> Option<Header<'_>> {
         }
         let kind = classify_header_line(line);
         if matches!(kind, HeaderLine::Other) && !header_line_follows(lines, k + 1) {
+            // A stray above the first field line hides none of the fields below it.
+            let stray = line.chars().count() <= STRAY_CHARS && strays < LEADING_STRAYS;
+            if header.fields.is_empty() && header.session.is_none() && stray {
+                strays += 1;
+                start.get_or_insert(k);
+                k += 1;
+                continue;
+            }
             break;
         }
         start.get_or_insert(k);

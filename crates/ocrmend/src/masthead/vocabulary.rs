@@ -104,6 +104,11 @@ pub(super) const SUBTITLE_LINKS: &[&str] = &["of", "by", "du", "de", "des", "del
 /// damaged field (`Disir. générale`) or a speck must not cut the masthead short.
 pub(super) const HEADER_LOOKAHEAD: usize = 3;
 
+/// Short stray lines (a numeral the OCR lifted off the page, a speck: `II.`, `VAN`) that
+/// may stand above the masthead's first field line, and how long such a line may be.
+pub(super) const LEADING_STRAYS: usize = 2;
+pub(super) const STRAY_CHARS: usize = 12;
+
 /// A title without a subtitle after it is taken only if it is no longer than this;
 /// a longer block is the text itself.
 pub(super) const MAX_TITLE_LINES: usize = 6;

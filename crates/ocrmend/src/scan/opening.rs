@@ -286,8 +286,15 @@ mod tests {
             Opening::Heading { level: 2, .. }
         ));
         assert_eq!(opening("M. Ban Ki-moon a dit que la paix."), Opening::Text);
-        for line in ["C; Regional and international developments", "B. _Situación política", "D, Financial services"] {
-            assert!(matches!(opening(line), Opening::Heading { level: 2, .. }), "{line}");
+        for line in [
+            "C; Regional and international developments",
+            "B. _Situación política",
+            "D, Financial services",
+        ] {
+            assert!(
+                matches!(opening(line), Opening::Heading { level: 2, .. }),
+                "{line}"
+            );
         }
     }
 
