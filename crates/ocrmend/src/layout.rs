@@ -65,8 +65,10 @@ static NOTE_START: LazyLock<Regex> = LazyLock::new(|| {
 /// theirs bare).
 static COLUMN_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\d{1,3}[.,;:]|[IVXl]{1,5}\.|[A-Z]\.)$").unwrap());
+/// A paragraph number opening a line, its point perhaps read as `,` `;` or, before a
+/// capital, `:` (as [`crate::scan::opening`] reads it).
 static PARAGRAPH_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,3}[.,;]\s+\S").unwrap());
+    LazyLock::new(|| Regex::new(r"^\d{1,3}(?:[.,;]\s+\S|:\s+\p{Lu})").unwrap());
 static ITEM_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?(?:[a-z]|[ivx]{1,4})\)\s").unwrap());
 

@@ -50,8 +50,10 @@ static HEADING_ROMAN_BARE: LazyLock<Regex> =
 static HEADING_LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-Z])[.,;:][\s_]+([\p{Lu}\p{Lo}])").unwrap());
 /// `12. Text`, `12; Text` (a misread dot), Arabic `12 - نص`, Chinese `12．文本`.
-static PARAGRAPH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})(?:[.,;]\s+|．\s*|\s+[-–]\s+)(\S)").unwrap());
+/// The point read as a colon only before a capital (`5: Entre`): `3: the` is no number.
+static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3})(?:(?:[.,;]\s+|．\s*|\s+[-–]\s+)(\S)|:\s+(\p{Lu}))").unwrap()
+});
 /// A chapter of a Chinese report: `一. 导言`, `十二、结论`.
 static HEADING_CHINESE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]{1,3})\s*[.．、]\s*(\S)").unwrap());
@@ -134,7 +136,7 @@ pub fn opening(text: &str) -> Opening {
     if let Some(c) = PARAGRAPH.captures(t) {
         return Opening::Paragraph {
             number: c[1].parse().unwrap_or(0),
-            text_at: c.get(2).unwrap().start(),
+            text_at: c.get(2).or(c.get(3)).unwrap().start(),
         };
     }
     if let Some(c) = ITEM.captures(t) {
@@ -376,6 +378,14 @@ mod tests {
                 text_at: 4
             }
         );
+        assert_eq!(
+            opening("5: Entre 2007 et 2013"),
+            Opening::Paragraph {
+                number: 5,
+                text_at: 3
+            }
+        );
+        assert_eq!(opening("70: taking stock of"), Opening::Text);
         assert_eq!(
             opening("11; Le texte"),
             Opening::Paragraph {
