@@ -100,9 +100,10 @@ pub fn lay_out(
                 || widths.iter().any(|&w| w * 100 > body_width * 110);
             let text = joiner.join_lines(input, &pages.lines, &lines);
             let t = text.as_str();
-            let noise = lexicon.is_some_and(|l| !l.holds_a_word(t))
-                && !t.contains(|c: char| c.is_ascii_digit())
-                && !crate::scan::is_marker(t);
+            // The lexicon lookups last: most chunks hold a digit or are markers.
+            let noise = !t.contains(|c: char| c.is_ascii_digit())
+                && !crate::scan::is_marker(t)
+                && lexicon.is_some_and(|l| !l.holds_a_word(t));
             Chunk {
                 text,
                 noise,
@@ -260,20 +261,23 @@ fn ends_paragraph(views: &[LineView], chunk: &[usize], next: &LineView, body_wid
     let last_word = text.rsplit(' ').next().unwrap_or("");
     let function_word = last_word.chars().count() <= 3 && last_word.chars().all(char::is_lowercase);
     // A line that opens with a heading numeral (`A. Sudáfrica`) carries on no name and
-    // no wrapped heading: it is the next heading.
-    let next_is_heading = matches!(
-        crate::scan::opening::opening(next.text),
-        crate::scan::opening::Opening::Heading { .. }
-    );
+    // no wrapped heading: it is the next heading. Read last, only when it decides.
+    let next_is_heading = || {
+        matches!(
+            crate::scan::opening::opening(next.text),
+            crate::scan::opening::Opening::Heading { .. }
+        )
+    };
     let name_goes_on = last_word.chars().next().is_some_and(char::is_uppercase)
         && next.text.starts_with(char::is_uppercase)
         && short(next)
-        && !next_is_heading;
+        && !next_is_heading();
     // Two short lines and a third: a heading wrapped on short lines goes on.
-    let heading_goes_on = chunk.len() >= 2
+    let heading_goes_on = !name_goes_on
+        && chunk.len() >= 2
         && short(next)
         && chunk.iter().all(|&i| short(&views[i]))
-        && !next_is_heading;
+        && !next_is_heading();
     !text.ends_with(['-', '‐', '–']) && !function_word && !name_goes_on && !heading_goes_on
 }
 

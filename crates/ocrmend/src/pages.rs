@@ -315,12 +315,12 @@ fn furniture(line: &str, symbol: Option<&str>) -> Option<RemovalReason> {
             || symbol::job_number(t.split('(').next().unwrap_or(t)).is_some() && t.ends_with(')')
             || has_job && (DATE_CODE.is_match(t) || JOB_SUFFIX.is_match(t))
     };
-    if !tokens.iter().all(furniture_token) {
-        let rest: Vec<&str> = tokens
-            .iter()
-            .copied()
-            .filter(|t| !furniture_token(t))
-            .collect();
+    let rest: Vec<&str> = tokens
+        .iter()
+        .copied()
+        .filter(|t| !furniture_token(t))
+        .collect();
+    if !rest.is_empty() {
         let rest = rest.join(" ");
         let page_number_beside_job =
             has_job && !rest.contains(' ') && rest.chars().count() <= DAMAGED_PAGE_NUMBER_CHARS;
