@@ -17,6 +17,7 @@
 //! Every change is recorded with its input span, rule and confidence. A change less
 //! sure than [`MIN_CONFIDENCE`] is not made: the word stays and a warning says why.
 
+pub mod channel;
 pub mod context;
 pub mod spelling;
 
@@ -28,6 +29,7 @@ use crate::diagnostics::{Diagnostics, Repair, Rule, Stage, Withheld};
 use crate::document::BlockKind;
 use crate::language::{Lang, Language};
 use crate::lexicon::{Lexicon, Tags};
+use crate::repair::channel::Channel;
 use crate::structure::Structure;
 use crate::tracked::Tracked;
 
@@ -39,6 +41,8 @@ pub struct Repairs {
     pub withheld: Vec<Withheld>,
     /// Changes less sure than this are withheld.
     min_confidence: f64,
+    /// What the document's OCR does with accents (no evidence until [`repair`] reads it).
+    channel: Channel,
 }
 
 impl Repairs {
@@ -48,6 +52,7 @@ impl Repairs {
             made: Vec::new(),
             withheld: Vec::new(),
             min_confidence,
+            channel: Channel::default(),
         }
     }
 }
@@ -85,10 +90,15 @@ static STRAIGHT_APOSTROPHE: LazyLock<Regex> =
 /// `’adoption` after a space or at the start: an elision whose letter was lost.
 static BARE_ELISION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\s)’\p{L}").unwrap());
 
-/// Of two accent variants both in the lexicon, a heading takes the more frequent by
-/// this lead: a heading is a noun phrase, and the verb form that competes with a
-/// noun (`Résume` / `Résumé`) is the rarer one.
-const HEADING_ACCENT_LEAD: u16 = 1;
+/// How the spelling pass weighs a word right both ways against its accent variants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Weighing {
+    /// By the document's accent channel ([`spelling::ACCENT_ODDS`]).
+    Channel,
+    /// A heading takes the more frequent variant: a heading is a noun phrase, and the
+    /// verb form that competes with a noun (`Résume` / `Résumé`) is the rarer one.
+    Heading,
+}
 
 /// Repair every text of the structure, once: the blocks (and headings as noun
 /// phrases), the footnotes, and the metadata values (whose changes are not listed: the
@@ -100,10 +110,15 @@ pub fn repair(
     diagnostics: &mut Diagnostics,
 ) {
     let repairs = &mut Repairs::new(min_confidence);
+    if let Some(language) = language {
+        let texts = structure.blocks.iter().map(|b| b.text.as_str());
+        let notes = structure.footnotes.iter().map(|n| n.text.as_str());
+        repairs.channel = Channel::of(texts.chain(notes), language);
+    }
     for block in &mut structure.blocks {
         repair_text(&mut block.text, language, &block.openings, repairs);
         if let (Some(language), BlockKind::Heading { .. }) = (language, &block.kind) {
-            correct_spelling(&mut block.text, language, HEADING_ACCENT_LEAD, repairs);
+            correct_spelling(&mut block.text, language, Weighing::Heading, repairs);
         }
     }
     for note in &mut structure.footnotes {
@@ -219,7 +234,7 @@ pub fn repair_text(
     if language.lang == Lang::Fr {
         restore_elisions(text, lexicon, repairs);
     }
-    correct_spelling(text, language, spelling::FREQUENCY_LEAD, repairs);
+    correct_spelling(text, language, Weighing::Channel, repairs);
     correct_by_context(text, language, openings, repairs);
 }
 
@@ -278,10 +293,15 @@ fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, repairs: &mut Repairs
 }
 
 /// Correct the words of `text` the dictionary rejects, and the words right both ways
-/// whose accented variant is more frequent by `lead`. Words inside a link or a
+/// whose accented variant wins as `weighing` says. Words inside a link or a
 /// document symbol (`www.undp.org`, `A/74/336`) and quoted words of another language
 /// stay.
-fn correct_spelling(text: &mut Tracked, language: &Language, lead: u16, repairs: &mut Repairs) {
+fn correct_spelling(
+    text: &mut Tracked,
+    language: &Language,
+    weighing: Weighing,
+    repairs: &mut Repairs,
+) {
     let (lang, lexicon) = (language.lang, language.lexicon);
     let words = context::words(text.as_str());
     let foreign = |k: usize| words.get(k).is_some_and(|w| foreign_word(w.text, language));
@@ -295,7 +315,16 @@ fn correct_spelling(text: &mut Tracked, language: &Language, lead: u16, repairs:
         {
             continue;
         }
-        let verdict = spelling::verdict(w.text, lang, lexicon, lead);
+        let verdict = match weighing {
+            Weighing::Channel => spelling::verdict(
+                w.text,
+                lang,
+                lexicon,
+                Some(&repairs.channel),
+                spelling::ACCENT_ODDS,
+            ),
+            Weighing::Heading => spelling::verdict(w.text, lang, lexicon, None, 1),
+        };
         let Some(verdict) = verdict else { continue };
         // A word of another language among words of that language is a quotation
         // (`South-South and triangular cooperation` in French text).

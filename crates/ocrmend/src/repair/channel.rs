@@ -1,0 +1,200 @@
+//! What this document's OCR does with accented letters, read off the document itself:
+//! for each accented letter, how often the OCR kept it in words that cannot be spelled
+//! without it (`información`: kept), and what it printed instead in words the
+//! dictionary rejects whose likeliest reading differs only there (`informacion`: `o`
+//! for `ó`; `informacién`: `é` for `ó`). An English OCR model run on Spanish prints
+//! `i` for nearly every `í`; a Spanish one keeps them; a French one prints `é` for `è`
+//! but never `e`.
+//!
+//! The spelling pass weighs a word right both ways (`periodo`/`período`) with it: the
+//! accented reading's odds are its frequency times the chance this document's OCR
+//! printed what it printed for that accent, so a document that prints `i` for every
+//! `í` gets `período`, and one full of correct `í` keeps `periodo`.
+
+use std::collections::HashMap;
+
+use crate::language::Language;
+use crate::repair::{context, spelling};
+use crate::scan::base_letter;
+
+/// How many observations of one letter weigh as much as the document's rate over all
+/// its accented letters: a letter seen in a few words only leans on the others.
+const LETTER_PRIOR_WEIGHT: f64 = 5.0;
+
+/// The most an accent on a word's last vowel is taken to be lost, whatever the document.
+const VERB_FORM_LOSS: f64 = 0.25;
+
+/// The accent channel of one document: per accented letter, the words that kept it,
+/// and per letter printed instead, the words that lost it so.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Channel {
+    kept: Vec<(char, u32)>,
+    /// (meant, printed) → words.
+    lost: Vec<((char, char), u32)>,
+}
+
+fn add<K: PartialEq>(counts: &mut Vec<(K, u32)>, key: K, times: u32) {
+    match counts.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, n)) => *n += times,
+        None => counts.push((key, times)),
+    }
+}
+
+impl Channel {
+    /// The channel of a document whose texts are `texts`, read before any repair.
+    pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>, language: &Language) -> Channel {
+        // Each distinct word is weighed once, its evidence counted as often as it occurs.
+        let mut distinct: HashMap<&str, u32> = HashMap::new();
+        for text in texts {
+            for word in context::words(text) {
+                let w = word.text;
+                if w.chars().nth(2).is_some() && !w.chars().any(|c| c.is_ascii_digit()) {
+                    *distinct.entry(w).or_default() += 1;
+                }
+            }
+        }
+        let mut channel = Channel::default();
+        for (w, n) in distinct {
+            spelling::evidence(w, language.lang, language.lexicon, &mut |meant, printed| {
+                match printed {
+                    None => add(&mut channel.kept, meant, n),
+                    Some(printed) => add(&mut channel.lost, (meant, printed), n),
+                }
+            });
+        }
+        channel
+    }
+
+    /// The chance that this document's OCR printed `printed` for the accented letter
+    /// `meant` (lower case): its own counts, leaning on the document's rate over all
+    /// letters of printing a plain letter (or another glyph) for an accented one, itself
+    /// 1/2 with no evidence.
+    pub fn loss(&self, meant: char, printed: char) -> f64 {
+        let plain = |m: char, p: char| base_letter(m) == p;
+        let kind = plain(meant, printed);
+        let total: u32 = self.kept.iter().map(|(_, n)| n).sum::<u32>()
+            + self.lost.iter().map(|(_, n)| n).sum::<u32>();
+        let of_kind: u32 = self
+            .lost
+            .iter()
+            .filter(|((m, p), _)| plain(*m, *p) == kind)
+            .map(|(_, n)| n)
+            .sum();
+        let overall = (f64::from(of_kind) + 1.0) / (f64::from(total) + 2.0);
+        let own_total: u32 = self
+            .kept
+            .iter()
+            .filter(|(m, _)| *m == meant)
+            .map(|(_, n)| n)
+            .chain(
+                self.lost
+                    .iter()
+                    .filter(|((m, _), _)| *m == meant)
+                    .map(|(_, n)| n),
+            )
+            .sum();
+        let own = self
+            .lost
+            .iter()
+            .find(|(key, _)| *key == (meant, printed))
+            .map_or(0, |(_, n)| *n);
+        (f64::from(own) + LETTER_PRIOR_WEIGHT * overall)
+            / (f64::from(own_total) + LETTER_PRIOR_WEIGHT)
+    }
+
+    /// 100 × log10 of the chance that the OCR printed `seen` where the page had
+    /// `meant`, two spellings of one word that differ in accented letters of `meant`
+    /// (the scale of the lexicon's Zipf ×100 frequencies, so the two add up).
+    ///
+    /// An accent on the last vowel of the word tells two verb forms apart as often as
+    /// not (`adoptara`/`adoptará`, `logro`/`logró`, `organise`/`organisé`), which the
+    /// OCR's habits cannot decide: it weighs at most [`VERB_FORM_LOSS`].
+    pub fn cost(&self, seen: &str, meant: &str) -> i32 {
+        let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+        let last_vowel = meant
+            .char_indices()
+            .filter(|(_, c)| "aeiouy".contains(base_letter(lower(*c))))
+            .map(|(at, _)| at)
+            .last();
+        let chance: f64 = seen
+            .chars()
+            .zip(meant.char_indices())
+            .filter(|(s, (_, m))| s != m && is_accented(*m))
+            .map(|(s, (at, m))| {
+                let loss = self.loss(lower(m), lower(s));
+                if Some(at) == last_vowel {
+                    loss.min(VERB_FORM_LOSS)
+                } else {
+                    loss
+                }
+            })
+            .product();
+        (100.0 * chance.log10()).round() as i32
+    }
+}
+
+/// A letter with a diacritic that OCR can lose (`é`, `ñ`, `ç`; not `œ`).
+pub(crate) fn is_accented(c: char) -> bool {
+    c.is_alphabetic() && base_letter(c) != c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::Lang;
+
+    fn es() -> &'static Language {
+        Language::of(Lang::Es)
+    }
+
+    fn fr() -> &'static Language {
+        Language::of(Lang::Fr)
+    }
+
+    #[test]
+    fn a_document_that_prints_the_plain_letter_lost_the_accent() {
+        let text = "la informacion y la educacion, la situacion del periodo";
+        let channel = Channel::of([text], es());
+        assert!(channel.loss('ó', 'o') > 0.8, "{channel:?}");
+        assert!(channel.cost("periodo", "período") > -15);
+    }
+
+    #[test]
+    fn a_document_that_prints_it_kept_it() {
+        let text = "la información y la educación, la situación del período, según él";
+        let channel = Channel::of([text], es());
+        assert!(channel.loss('ó', 'o') < 0.2, "{channel:?}");
+        assert!(channel.cost("periodo", "período") < -50);
+    }
+
+    #[test]
+    fn what_the_ocr_prints_instead_matters() {
+        // French OCR reads `è` as `é`: that says nothing of `e` for `è`.
+        let text = "le systéme, le probléme, les priorités, la premiére, le critére";
+        let channel = Channel::of([text], fr());
+        assert!(channel.loss('è', 'é') > 0.8, "{channel:?}");
+        assert!(channel.loss('è', 'e') < 0.2, "{channel:?}");
+    }
+
+    #[test]
+    fn no_evidence_is_even_odds() {
+        let channel = Channel::of(["sin palabras con acentos"], es());
+        assert_eq!(channel.cost("periodo", "período"), -30);
+    }
+
+    #[test]
+    fn an_accent_on_the_last_vowel_stays_unlikely() {
+        let text = "la informacion y la educacion, la situacion del pais";
+        let channel = Channel::of([text], es());
+        assert!(channel.cost("periodo", "período") > -15);
+        assert_eq!(channel.cost("adoptara", "adoptará"), -60);
+        assert_eq!(channel.cost("logro", "logró"), -60);
+    }
+
+    #[test]
+    fn a_letter_seen_little_leans_on_the_others() {
+        let text = "la informacion, la educacion, la situacion, la resolucion";
+        let channel = Channel::of([text], es());
+        assert!(channel.loss('í', 'i') > 0.6, "{channel:?}");
+    }
+}
