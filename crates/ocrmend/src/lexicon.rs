@@ -167,7 +167,10 @@ impl Lexicon {
     /// Calls `found` with every word of the lexicon that `word` (lower case) becomes
     /// when up to `changes` of its substrings are replaced as `table` allows, at a
     /// total cost of at most `max_cost` (`word` itself included when it is a word):
-    /// the spelling, its cost, frequency and tags. One walk of the map that drops a
+    /// the spelling, its cost, frequency and tags. A `seen` starting with `^` only
+    /// replaces a word's start; a `meant` ending with `’` is an elision, only at the
+    /// start, and the frequency and tags are then those of the word after it
+    /// (`Purgence` → `l’urgence`). One walk of the map that drops a
     /// spelling as soon as no word starts with it: far cheaper than looking up every
     /// spelling, which are mostly not words.
     pub fn variants(
@@ -212,14 +215,36 @@ impl Walk<'_, '_> {
             return;
         };
         if changes > 0 {
+            let at_start = self.spelling.is_empty();
             for &(seen, meant, step) in self.table {
+                let (seen, initial) = match seen.strip_prefix('^') {
+                    Some(seen) => (seen, true),
+                    None => (seen, false),
+                };
                 // A byte loop: `strip_prefix` calls memcmp, slow for one or two bytes.
                 let matches =
                     seen.len() <= rest.len() && seen.bytes().zip(rest.bytes()).all(|(a, b)| a == b);
-                if matches && cost + step <= self.max_cost {
-                    let rest = &rest[seen.len()..];
-                    self.then(node, output, meant, meant, rest, changes - 1, cost + step);
+                if !matches || cost + step > self.max_cost || initial && !at_start {
+                    continue;
                 }
+                let rest = &rest[seen.len()..];
+                if meant.ends_with('’') {
+                    // An elision (`l’`) opens a word, which is a word of its own: the
+                    // walk starts over from the root after it.
+                    if at_start {
+                        self.spelling.push_str(meant);
+                        self.from(
+                            self.fst.root(),
+                            Output::zero(),
+                            rest,
+                            changes - 1,
+                            cost + step,
+                        );
+                        self.spelling.clear();
+                    }
+                    continue;
+                }
+                self.then(node, output, meant, meant, rest, changes - 1, cost + step);
             }
         }
         let mut utf8 = [0; 4];

@@ -113,9 +113,9 @@ impl Channel {
         let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
         let last_vowel = meant
             .char_indices()
-            .filter(|(_, c)| "aeiouy".contains(base_letter(lower(*c))))
-            .map(|(at, _)| at)
-            .last();
+            .rev()
+            .find(|(_, c)| "aeiouy".contains(base_letter(lower(*c))))
+            .map(|(at, _)| at);
         let chance: f64 = seen
             .chars()
             .zip(meant.char_indices())

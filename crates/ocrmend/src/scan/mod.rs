@@ -26,6 +26,10 @@ pub fn without_accents(word: &str) -> String {
 /// The base letter of `c` (`é` → `e`, `Ç` → `C`, `ő` → `o`; `œ` stays).
 pub fn base_letter(c: char) -> char {
     use unicode_normalization::UnicodeNormalization;
+    // Most letters are ASCII, their own base: decomposing them is the cost of a hot loop.
+    if c.is_ascii() {
+        return c;
+    }
     std::iter::once(c).nfd().next().unwrap_or(c)
 }
 
