@@ -23,6 +23,11 @@ pub struct PipelineArgs {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, default_value_t = ocrmend::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// Report each correction's confidence as its rule scores it, before the
+    /// calibration fitted on the factory's train split (`corpus/calibration` refits it
+    /// from these).
+    #[arg(long)]
+    pub uncalibrated: bool,
 }
 
 impl PipelineArgs {
@@ -37,15 +42,20 @@ impl PipelineArgs {
         ocrmend::Options {
             lang,
             max_bytes: self.max_bytes,
+            calibrated: !self.uncalibrated,
             ..ocrmend::Options::default()
         }
     }
 
     /// The flags among these that shape an output, as a batch stamp records them.
     pub fn shaping_flags(&self) -> Vec<String> {
-        match self.options().lang {
-            Some(lang) => vec![format!("--lang={}", lang.code())],
-            None => Vec::new(),
+        let mut flags = Vec::new();
+        if let Some(lang) = self.options().lang {
+            flags.push(format!("--lang={}", lang.code()));
         }
+        if self.uncalibrated {
+            flags.push("--uncalibrated".to_owned());
+        }
+        flags
     }
 }

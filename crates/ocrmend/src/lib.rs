@@ -79,6 +79,9 @@ pub struct Options {
     /// Repair the words OCR damaged; `false` keeps every word as printed (structure,
     /// furniture and hyphenation are still handled).
     pub repair: bool,
+    /// Report each correction's confidence calibrated on the factory's train split (the
+    /// share of such corrections that were right); `false` gives the rules' own scores.
+    pub calibrated: bool,
 }
 
 impl Default for Options {
@@ -88,6 +91,7 @@ impl Default for Options {
             min_confidence: repair::MIN_CONFIDENCE,
             max_bytes: DEFAULT_MAX_BYTES,
             repair: true,
+            calibrated: true,
         }
     }
 }
@@ -249,6 +253,7 @@ fn pipeline(decoded: &decode::Decoded, source: Source, options: &Options) -> Doc
             &mut structure,
             language,
             options.min_confidence,
+            options.calibrated,
             &mut diagnostics,
         );
     }

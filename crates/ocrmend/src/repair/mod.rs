@@ -17,6 +17,7 @@
 //! Every change is recorded with its input span, rule and confidence. A change less
 //! sure than [`MIN_CONFIDENCE`] is not made: the word stays and a warning says why.
 
+pub mod calibration;
 pub mod channel;
 pub mod context;
 pub mod spelling;
@@ -81,7 +82,7 @@ static SYMBOL_DOTS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/\p{Lu}+\.(\
 static NUMERO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[nN](®) ?\d").unwrap());
 static NOISE_IN_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let noise = regex::escape(crate::scan::LOWER_CASE_NOISE);
-    Regex::new(&format!(r"\p{{L}}*[{noise}]\p{{L}}*")).unwrap()
+    Regex::new(&format!(r"(\p{{L}}*[{noise}]\p{{L}}*)(\))?")).unwrap()
 });
 /// A straight apostrophe inside a word (`l'État`, `doesn't`): Tesseract's French model
 /// prints them; the contract writes `’`.
@@ -107,6 +108,7 @@ pub fn repair(
     structure: &mut Structure,
     language: Option<&Language>,
     min_confidence: f64,
+    calibrated: bool,
     diagnostics: &mut Diagnostics,
 ) {
     let repairs = &mut Repairs::new(min_confidence);
@@ -137,6 +139,11 @@ pub fn repair(
     .flatten()
     {
         *value = repair_value(value, language);
+    }
+    if calibrated {
+        for made in &mut repairs.made {
+            made.confidence = calibration::calibrated(made.confidence);
+        }
     }
     diagnostics.corrections.append(&mut repairs.made);
     diagnostics.withheld.append(&mut repairs.withheld);
@@ -210,7 +217,11 @@ pub fn repair_text(
     fix_all(
         text,
         &NOISE_IN_WORD,
-        |c| noise_free(&c[0], lexicon),
+        // A lone glyph before `)` is an item's label letter (`b) … ; ¢) …`).
+        |c| match c.get(2) {
+            Some(_) if c[1].chars().count() == 1 => Some("c".to_owned()),
+            _ => noise_free(&c[1], lexicon),
+        },
         Rule::GlyphNoise,
         0.9,
         made,
@@ -489,7 +500,9 @@ fn fix_all(
     text.replace_all(&edits);
 }
 
-/// The lexicon word a noise glyph hides: the glyph dropped or read as é, è, c.
+/// The word a noise glyph hides: the glyph dropped or read as é, è, c, and the result
+/// a word the dictionary accepts of two letters or more (a lone `¢` is a speck, not
+/// `c`; `asumi¢` is not `asumi`).
 fn noise_free(word: &str, lexicon: &Lexicon) -> Option<String> {
     let mut candidates = vec![String::new()];
     for c in word.chars() {
@@ -518,9 +531,8 @@ fn noise_free(word: &str, lexicon: &Lexicon) -> Option<String> {
     }
     candidates
         .into_iter()
-        .filter(|w| !w.is_empty())
+        .filter(|w| w.chars().nth(1).is_some() && lexicon.is_spelled_right(w))
         .max_by_key(|w| lexicon.freq(w))
-        .filter(|w| lexicon.contains(w))
 }
 
 #[cfg(test)]
@@ -562,12 +574,12 @@ mod tests {
     #[test]
     fn noise_glyphs_inside_words() {
         let (t, _) = run(
-            "la capacité¢ du systéme et les projets lié¢s a la paralléle financi¢re",
+            "la capacité¢ du systéme et les projets lié¢s a la paralléle financi¢re ¢ g¢ ; ¢) les",
             Lang::Fr,
         );
         assert_eq!(
             t,
-            "la capacité du système et les projets liés à la parallèle financière"
+            "la capacité du système et les projets liés à la parallèle financière ¢ g¢ ; c) les"
         );
     }
 
