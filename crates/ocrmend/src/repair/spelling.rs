@@ -342,16 +342,23 @@ pub fn accent_variants(word: &str, lang: Lang, lexicon: &Lexicon) -> Vec<String>
     out
 }
 
-/// The confusions of `lang` that only change accents (`e` → `é`, `é` → `è`).
+/// The confusions of `lang` that only change accents (`e` → `é`, `é` → `è`), or read
+/// one accented vowel as another (`é` for `ó`: the English model's `aprobé`).
 fn accent_table(lang: Lang) -> &'static [Substitution<'static>] {
     static TABLES: LazyLock<[Vec<Substitution<'static>>; 3]> = LazyLock::new(|| {
+        let accented_vowel = |s: &str| {
+            let mut chars = s.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None)
+                if super::channel::is_accented(c) && "aeiou".contains(crate::scan::base_letter(c)))
+        };
         [Lang::Fr, Lang::Es, Lang::En].map(|lang| {
             confusions(lang)
                 .iter()
                 .filter(|c| {
                     !c.seen.starts_with('^')
-                        && crate::scan::without_accents(&c.meant)
+                        && (crate::scan::without_accents(&c.meant)
                             == crate::scan::without_accents(&c.seen)
+                            || accented_vowel(&c.seen) && accented_vowel(&c.meant))
                 })
                 .map(|c| (c.seen.as_str(), c.meant.as_str(), c.cost))
                 .collect()
@@ -594,6 +601,22 @@ mod tests {
             verdict("continue", Lang::Fr, fr, Some(&no_evidence), ACCENT_ODDS),
             None
         );
+    }
+
+    #[test]
+    fn a_vowel_read_as_another_comes_back_where_the_document_does_so() {
+        let language = crate::language::Language::of(Lang::Es);
+        let es = language.lexicon;
+        let glyph = Channel::of(
+            ["la informacién, la educacién, la situacién y la resolucién"],
+            language,
+        );
+        // A document that prints its `ó` right, page after page.
+        let pages = ["la información, la educación, la situación y la resolución"; 10];
+        let kept = Channel::of(pages, language);
+        let odds = |c| verdict("aprobé", Lang::Es, es, Some(c), ACCENT_ODDS).map(|v| v.word);
+        assert_eq!(odds(&glyph).as_deref(), Some("aprobó"));
+        assert_eq!(odds(&kept), None);
     }
 
     #[test]
