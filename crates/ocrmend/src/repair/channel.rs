@@ -106,10 +106,11 @@ impl Channel {
     /// `meant`, two spellings of one word that differ in accented letters of `meant`
     /// (the scale of the lexicon's Zipf ×100 frequencies, so the two add up).
     ///
-    /// An accent on the last vowel of the word tells two verb forms apart as often as
-    /// not (`adoptara`/`adoptará`, `logro`/`logró`, `organise`/`organisé`), which the
-    /// OCR's habits cannot decide: it weighs at most [`VERB_FORM_LOSS`].
-    pub fn cost(&self, seen: &str, meant: &str) -> i32 {
+    /// An accent on the last vowel of a word (`verb_forms`: `meant` is no name only)
+    /// tells two verb forms apart as often as not (`adoptara`/`adoptará`,
+    /// `logro`/`logró`, `organise`/`organisé`), which the OCR's habits cannot decide: it
+    /// weighs at most [`VERB_FORM_LOSS`]. A name has no such twin (`Sudan`/`Sudán`).
+    pub fn cost(&self, seen: &str, meant: &str, verb_forms: bool) -> i32 {
         let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
         let last_vowel = meant
             .char_indices()
@@ -122,7 +123,7 @@ impl Channel {
             .filter(|(s, (_, m))| s != m && is_accented(*m))
             .map(|(s, (at, m))| {
                 let loss = self.loss(lower(m), lower(s));
-                if Some(at) == last_vowel {
+                if verb_forms && Some(at) == last_vowel {
                     loss.min(VERB_FORM_LOSS)
                 } else {
                     loss
@@ -156,7 +157,7 @@ mod tests {
         let text = "la informacion y la educacion, la situacion del periodo";
         let channel = Channel::of([text], es());
         assert!(channel.loss('ó', 'o') > 0.8, "{channel:?}");
-        assert!(channel.cost("periodo", "período") > -15);
+        assert!(channel.cost("periodo", "período", true) > -15);
     }
 
     #[test]
@@ -164,7 +165,7 @@ mod tests {
         let text = "la información y la educación, la situación del período, según él";
         let channel = Channel::of([text], es());
         assert!(channel.loss('ó', 'o') < 0.2, "{channel:?}");
-        assert!(channel.cost("periodo", "período") < -50);
+        assert!(channel.cost("periodo", "período", true) < -50);
     }
 
     #[test]
@@ -179,16 +180,18 @@ mod tests {
     #[test]
     fn no_evidence_is_even_odds() {
         let channel = Channel::of(["sin palabras con acentos"], es());
-        assert_eq!(channel.cost("periodo", "período"), -30);
+        assert_eq!(channel.cost("periodo", "período", true), -30);
     }
 
     #[test]
     fn an_accent_on_the_last_vowel_stays_unlikely() {
         let text = "la informacion y la educacion, la situacion del pais";
         let channel = Channel::of([text], es());
-        assert!(channel.cost("periodo", "período") > -15);
-        assert_eq!(channel.cost("adoptara", "adoptará"), -60);
-        assert_eq!(channel.cost("logro", "logró"), -60);
+        assert!(channel.cost("periodo", "período", true) > -15);
+        assert_eq!(channel.cost("adoptara", "adoptará", true), -60);
+        assert_eq!(channel.cost("logro", "logró", true), -60);
+        // A name has no verb form for a twin.
+        assert!(channel.cost("Sudan", "Sudán", false) > -15);
     }
 
     #[test]

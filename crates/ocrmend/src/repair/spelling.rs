@@ -155,7 +155,8 @@ enum Reading {
     /// with theirs, and its accented letters (lower case) it cannot be spelled without.
     Accepted {
         own: u16,
-        variants: Vec<(String, u16)>,
+        /// Each variant, its frequency, and whether it is a word (not a name only).
+        variants: Vec<(String, u16, bool)>,
         needs: Vec<char>,
     },
 }
@@ -184,8 +185,8 @@ fn with_reading<T>(
             accent_variants(word, lang, lexicon)
                 .into_iter()
                 .map(|v| {
-                    let f = lexicon.freq(&v);
-                    (v, f)
+                    let entry = (lexicon.freq(&v), lexicon.tags(&v).has(Tags::VALID));
+                    (v, entry.0, entry.1)
                 })
                 .collect()
         } else {
@@ -268,11 +269,12 @@ pub fn verdict(
             // The channel's cost is never positive: a variant that frequency alone
             // cannot carry is not weighed.
             let lead = |f: u16| i32::from(f) - i32::from(*own);
-            let odds_of =
-                |(v, f): &(String, u16)| lead(*f) + channel.map_or(0, |c| c.cost(word, v));
+            let odds_of = |(v, f, word_form): &(String, u16, bool)| {
+                lead(*f) + channel.map_or(0, |c| c.cost(word, v, *word_form))
+            };
             let best = variants
                 .iter()
-                .filter(|(_, f)| lead(*f) >= odds)
+                .filter(|(_, f, _)| lead(*f) >= odds)
                 .max_by_key(|v| odds_of(v))?;
             let margin = odds_of(best) - odds;
             (margin >= 0).then(|| Verdict {
@@ -323,10 +325,12 @@ fn correct_uncached(word: &str, lang: Lang, lexicon: &Lexicon) -> Option<Verdict
     })
 }
 
-/// The variants of `word`, in its case, that differ from it only by accents (at a
-/// cost of at most 2: one accent) and that the dictionary accepts as common words.
+/// The variants of `word`, in its case, that differ from it only by accents (or one
+/// accented vowel for another) and that the dictionary accepts as common words, or as
+/// names when `word` is capitalised (`Sudan` → `Sudán`).
 pub fn accent_variants(word: &str, lang: Lang, lexicon: &Lexicon) -> Vec<String> {
     let lower = word.to_lowercase();
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
     let mut out = Vec::new();
     lexicon.variants(
         &lower,
@@ -334,7 +338,8 @@ pub fn accent_variants(word: &str, lang: Lang, lexicon: &Lexicon) -> Vec<String>
         MAX_CHANGES,
         MAX_COST,
         &mut |variant, cost, _, tags| {
-            if cost > 0 && tags.has(Tags::VALID) && variant != lower {
+            let name = capital && tags.has(Tags::PROPER);
+            if cost > 0 && (tags.has(Tags::VALID) || name) && variant != lower {
                 out.push(with_case_of(word, variant));
             }
         },
