@@ -134,7 +134,7 @@ fn starts_sentence(words: &[Word], k: usize) -> bool {
 /// French `a` (third person of *avoir*) against `à`. `a` is the verb after a subject
 /// pronoun or before a past participle (adverbs between: `a également contribué`);
 /// otherwise `à`, surest before an infinitive, a determiner or an elided article.
-/// OCR also prints `à` as `4` or `&`, and `À` as `A`.
+/// OCR also prints `à` as `4`, `&` or, mid-sentence, `A`, and `À` as `A`.
 fn preposition_a(words: &[Word], k: usize, text: &str, language: &Language) -> Option<Change> {
     let lexicon = language.lexicon;
     let word = words[k].text;
@@ -166,6 +166,19 @@ fn preposition_a(words: &[Word], k: usize, text: &str, language: &Language) -> O
         "a" => ("à", if surely_prepositional { 0.9 } else { 0.75 }),
         "A" if starts_sentence(words, k) && next.text.starts_with(char::is_lowercase) => {
             ("À", 0.85)
+        }
+        // Mid-sentence, between lower-case words and before what only follows `à`, a
+        // capital `A` is the OCR's glyph for `à`. A label (`annexe A`) is followed by
+        // punctuation, a capital or `de` (`la section A du rapport`); the train split's
+        // text has no other lone `A` between lower-case words.
+        "A" if surely_prepositional
+            && k > 0
+            && words[k - 1].text.starts_with(char::is_lowercase)
+            && next.text.starts_with(char::is_lowercase)
+            && !matches!(next.text, "de" | "du" | "des" | "d’")
+            && !among_numbers(words, k) =>
+        {
+            ("à", 0.85)
         }
         "4" | "&"
             if surely_prepositional
@@ -374,6 +387,20 @@ mod tests {
         assert_eq!(
             apply("les États membres & atteindre", Lang::Fr),
             "les États membres à atteindre"
+        );
+        assert_eq!(
+            apply(
+                "les mesures relatives A la sécurité et A garantir",
+                Lang::Fr
+            ),
+            "les mesures relatives à la sécurité et à garantir"
+        );
+        assert_eq!(
+            apply(
+                "voir l’annexe A, le tableau A. Puis la section A du rapport",
+                Lang::Fr
+            ),
+            "voir l’annexe A, le tableau A. Puis la section A du rapport"
         );
     }
 
