@@ -89,7 +89,8 @@ closed_set! {
     Rule {
         /// `1’`, `I’`, `|’` before a word → `l’`.
         ElidedL => "elided-l",
-        /// An elision's lost letter or stray space (`’adoption`, `s ’offrait`).
+        /// An elision's lost letter or stray space (`’adoption`, `s ’offrait`), or a
+        /// whole elided article lost after `de` (`de Organisation`).
         Elision => "elision",
         /// `11 est` at a sentence start → `Il est`.
         CapitalIl => "capital-il",

@@ -88,6 +88,10 @@ static NOISE_IN_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// prints them; the contract writes `’`.
 static STRAIGHT_APOSTROPHE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\p{L}(')\p{L}").unwrap());
+/// `de Organisation`: French never puts `de` before a vowel, and a capitalised noun
+/// there (an institution) lost its article, `l’`; names take `d’` and are not nouns.
+static LOST_ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[dD]e ([AEIOUÉÈÊÂÎÔ]\p{Ll}+)\b").unwrap());
 /// `’adoption` after a space or at the start: an elision whose letter was lost.
 static BARE_ELISION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\s)’\p{L}").unwrap());
 
@@ -250,7 +254,7 @@ pub fn repair_text(
 }
 
 /// `’adoption` → `l’adoption` when the word is one an article elides before; `s
-/// ’offraient` → `s’offraient`.
+/// ’offraient` → `s’offraient`; `de Organisation` → `de l’Organisation`.
 fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, repairs: &mut Repairs) {
     let mut changes = Vec::new();
     for found in BARE_ELISION.find_iter(text.as_str()) {
@@ -300,6 +304,22 @@ fn restore_elisions(text: &mut Tracked, lexicon: &Lexicon, repairs: &mut Repairs
         };
         changes.push((range, change, None));
     }
+    for found in LOST_ARTICLE.captures_iter(text.as_str()) {
+        let word = found.get(1).expect("the noun");
+        let lower = word.as_str().to_lowercase();
+        let tags = lexicon.tags(&lower);
+        // `l’` elides a singular only (`de Assemblées` lost something else).
+        let plural = lower.ends_with(['s', 'x']);
+        if tags.has(Tags::VALID) && tags.has(Tags::NOUN) && !plural {
+            let change = context::Change {
+                after: format!("l’{}", word.as_str()),
+                rule: Rule::Elision,
+                confidence: 0.8,
+            };
+            changes.push((word.range(), change, None));
+        }
+    }
+    changes.sort_by_key(|(range, _, _)| range.start);
     apply(text, changes.into_iter(), Stage::Glyphs, repairs);
 }
 
@@ -568,6 +588,18 @@ mod tests {
         assert_eq!(
             t,
             "Fin. Il est essentiel. Ils ont dit. Et 11 millions de dollars."
+        );
+    }
+
+    #[test]
+    fn an_article_lost_after_de() {
+        let (t, _) = run(
+            "le rapport de Organisation et de Union africaine, de Ouagadougou, de Abidjan, de Assemblées",
+            Lang::Fr,
+        );
+        assert_eq!(
+            t,
+            "le rapport de l’Organisation et de l’Union africaine, de Ouagadougou, de Abidjan, de Assemblées"
         );
     }
 
