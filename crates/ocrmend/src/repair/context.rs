@@ -188,6 +188,28 @@ fn preposition_a(words: &[Word], k: usize, text: &str, language: &Language) -> O
         {
             ("à", 0.85)
         }
+        // Before a place (`résidentiels 4 Marioupol`, `tenue 4 Vienne`), after a verb,
+        // participle, adjective or adverb: a number there would follow a noun
+        // (`article 4`, `paragraphe 4`).
+        "4" | "&"
+            if k > 0
+                && next.text.starts_with(char::is_uppercase)
+                && next.text.chars().nth(1).is_some_and(char::is_lowercase)
+                && words[k - 1].text.starts_with(char::is_lowercase)
+                && {
+                    let before = tags_of(words[k - 1].text, lexicon);
+                    before.any(
+                        Tags::FINITE_VERB
+                            | Tags::PAST_PARTICIPLE
+                            | Tags::ADJECTIVE
+                            | Tags::ADVERB
+                            | Tags::INFINITIVE,
+                    ) && !before.has(Tags::NOUN)
+                }
+                && !among_numbers(words, k) =>
+        {
+            ("à", 0.8)
+        }
         _ => return None,
     };
     if is_avoir(words, k, lexicon) {
@@ -212,12 +234,17 @@ fn has_subject(words: &[Word], k: usize, lexicon: &Lexicon) -> bool {
 }
 
 /// Whether a number stands within three words of `k` (`3 et 4 des`, `entre 0 y 5`):
-/// a lone digit there is a number, not a glyph for a word.
+/// a lone digit there is a number, not a glyph for a word. Another lone `4` is no such
+/// evidence: it is as likely a glyph itself (`aider 4 parvenir 4 se doter`).
 fn among_numbers(words: &[Word], k: usize) -> bool {
     words[k.saturating_sub(3)..words.len().min(k + 4)]
         .iter()
         .enumerate()
-        .any(|(j, w)| j + k.saturating_sub(3) != k && w.text.contains(|c: char| c.is_ascii_digit()))
+        .any(|(j, w)| {
+            j + k.saturating_sub(3) != k
+                && w.text != "4"
+                && w.text.contains(|c: char| c.is_ascii_digit())
+        })
 }
 
 /// Evidence that `a` at `k` is the verb *avoir*.
@@ -383,6 +410,13 @@ mod tests {
         assert_eq!(
             apply("visant 4 minimiser les effets et 4 pays", Lang::Fr),
             "visant à minimiser les effets et 4 pays"
+        );
+        assert_eq!(
+            apply(
+                "les aider 4 parvenir 4 atteindre, installée 4 Vienne, article 4 Convention",
+                Lang::Fr
+            ),
+            "les aider à parvenir à atteindre, installée à Vienne, article 4 Convention"
         );
         assert_eq!(
             apply("les États membres & atteindre", Lang::Fr),
