@@ -5,7 +5,10 @@
 
 use std::sync::LazyLock;
 
-/// `from<TAB>to<TAB>right<TAB>judged` per bin of the rules' scores, after a `#` header.
+use crate::diagnostics::Rule;
+
+/// `rule<TAB>from<TAB>to<TAB>right<TAB>judged` per bin of the rules' scores (rule `*`:
+/// all rules; a rule judged often enough has bins of its own), after a `#` header.
 const TABLE: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../dictionaries/calibration.tsv"
@@ -16,6 +19,8 @@ const MIN_JUDGED: u32 = 30;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Bin {
+    /// `None`: the bins of all rules.
+    rule: Option<Rule>,
     from: f64,
     to: f64,
     right: f64,
@@ -27,14 +32,22 @@ fn bins_of(table: &str) -> Vec<Bin> {
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .filter_map(|line| {
             let fields: Vec<&str> = line.split('\t').collect();
-            let [from, to, right, judged] = fields[..] else {
+            let [rule, from, to, right, judged] = fields[..] else {
                 panic!("dictionaries/calibration.tsv: bad line {line:?}");
             };
             let number = |n: &str| -> f64 {
                 n.parse()
                     .unwrap_or_else(|_| panic!("dictionaries/calibration.tsv: {n:?}"))
             };
+            let rule =
+                match rule {
+                    "*" => None,
+                    name => Some(Rule::parse(name).unwrap_or_else(|| {
+                        panic!("dictionaries/calibration.tsv: no rule {name:?}")
+                    })),
+                };
             (number(judged) >= f64::from(MIN_JUDGED)).then(|| Bin {
+                rule,
                 from: number(from),
                 to: number(to),
                 right: number(right),
@@ -43,15 +56,20 @@ fn bins_of(table: &str) -> Vec<Bin> {
         .collect()
 }
 
-/// The calibrated confidence of a correction its rule scored `score`.
-pub fn calibrated(score: f64) -> f64 {
+/// The calibrated confidence of a correction `rule` scored `score`: its own bins when
+/// it has them, else those of all rules.
+pub fn calibrated(rule: Rule, score: f64) -> f64 {
     static BINS: LazyLock<Vec<Bin>> = LazyLock::new(|| bins_of(TABLE));
-    in_bins(&BINS, score)
+    in_bins(&BINS, rule, score)
 }
 
-fn in_bins(bins: &[Bin], score: f64) -> f64 {
-    bins.iter()
-        .find(|b| b.from <= score && score < b.to)
+fn in_bins(bins: &[Bin], rule: Rule, score: f64) -> f64 {
+    let of = |r: Option<Rule>| {
+        bins.iter()
+            .find(|b| b.rule == r && b.from <= score && score < b.to)
+    };
+    of(Some(rule))
+        .or_else(|| of(None))
         .map_or(score, |b| (b.right * 1000.0).round() / 1000.0)
 }
 
@@ -61,11 +79,20 @@ mod tests {
 
     #[test]
     fn a_score_takes_its_bins_share() {
-        let bins = bins_of("# h\n0.6\t0.8\t0.9\t100\n0.8\t1.01\t0.97\t500\n0.5\t0.6\t0.2\t3\n");
-        assert_eq!(in_bins(&bins, 0.7), 0.9);
-        assert_eq!(in_bins(&bins, 0.95), 0.97);
+        let bins = bins_of(
+            "# h\n*\t0.6\t0.8\t0.9\t100\n*\t0.8\t1.01\t0.97\t500\n*\t0.5\t0.6\t0.2\t3\n\
+             context-a\t0.8\t1.01\t0.94\t400\n",
+        );
+        assert_eq!(in_bins(&bins, Rule::Lexicon, 0.7), 0.9);
+        assert_eq!(in_bins(&bins, Rule::Lexicon, 0.95), 0.97);
         assert_eq!(
-            in_bins(&bins, 0.55),
+            in_bins(&bins, Rule::ContextA, 0.95),
+            0.94,
+            "the rule's own bins"
+        );
+        assert_eq!(in_bins(&bins, Rule::ContextA, 0.7), 0.9, "else all rules'");
+        assert_eq!(
+            in_bins(&bins, Rule::Lexicon, 0.55),
             0.55,
             "too few judged: the score stays"
         );
@@ -74,9 +101,12 @@ mod tests {
     #[test]
     fn the_fitted_table_is_monotone_and_read_whole() {
         let bins = bins_of(TABLE);
-        assert!(!bins.is_empty());
-        assert!(bins
-            .windows(2)
-            .all(|w| w[0].right <= w[1].right && w[0].to <= w[1].from + 1e-9));
+        for rule in [None, Some(Rule::Lexicon)] {
+            let mine: Vec<&Bin> = bins.iter().filter(|b| b.rule == rule).collect();
+            assert!(!mine.is_empty(), "{rule:?}");
+            assert!(mine
+                .windows(2)
+                .all(|w| w[0].right <= w[1].right && w[0].to <= w[1].from + 1e-9));
+        }
     }
 }

@@ -146,7 +146,7 @@ pub fn repair(
     }
     if calibrated {
         for made in &mut repairs.made {
-            made.confidence = calibration::calibrated(made.confidence);
+            made.confidence = calibration::calibrated(made.rule, made.confidence);
         }
     }
     diagnostics.corrections.append(&mut repairs.made);
