@@ -322,8 +322,7 @@ pub(super) fn fold_spaces(line: &str) -> String {
 
 /// Lower case, accents off, every apostrophe as `'`.
 pub(super) fn fold_char(c: char) -> char {
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    match lower {
+    match crate::scan::lower_letter(c) {
         '’' | '‘' | '`' | '´' => '\'',
         other => crate::scan::base_letter(other),
     }

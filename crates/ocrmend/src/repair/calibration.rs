@@ -68,9 +68,10 @@ fn in_bins(bins: &[Bin], rule: Rule, score: f64) -> f64 {
         bins.iter()
             .find(|b| b.rule == r && b.from <= score && score < b.to)
     };
+    // Outputs write it to three decimals (`document::three_decimals`).
     of(Some(rule))
         .or_else(|| of(None))
-        .map_or(score, |b| (b.right * 1000.0).round() / 1000.0)
+        .map_or(score, |b| b.right)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use crate::language::Language;
 use crate::repair::{context, spelling};
-use crate::scan::base_letter;
+use crate::scan::{base_letter, lower_letter};
 
 /// How many observations of one letter weigh as much as the document's rate over all
 /// its accented letters: a letter seen in a few words only leans on the others.
@@ -111,18 +111,17 @@ impl Channel {
     /// `logro`/`logró`, `organise`/`organisé`), which the OCR's habits cannot decide: it
     /// weighs at most [`VERB_FORM_LOSS`]. A name has no such twin (`Sudan`/`Sudán`).
     pub fn cost(&self, seen: &str, meant: &str, verb_forms: bool) -> i32 {
-        let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
         let last_vowel = meant
             .char_indices()
             .rev()
-            .find(|(_, c)| "aeiouy".contains(base_letter(lower(*c))))
+            .find(|(_, c)| "aeiouy".contains(base_letter(lower_letter(*c))))
             .map(|(at, _)| at);
         let chance: f64 = seen
             .chars()
             .zip(meant.char_indices())
             .filter(|(s, (_, m))| s != m && is_accented(*m))
             .map(|(s, (at, m))| {
-                let loss = self.loss(lower(m), lower(s));
+                let loss = self.loss(lower_letter(m), lower_letter(s));
                 if verb_forms && Some(at) == last_vowel {
                     loss.min(VERB_FORM_LOSS)
                 } else {

@@ -299,9 +299,9 @@ fn participle_after_auxiliary(words: &[Word], k: usize, lexicon: &Lexicon) -> Op
     {
         return None;
     }
-    let participle = spelling::accent_variants(word, Lang::Fr, lexicon)
+    let (participle, _, _) = spelling::accent_variants(word, Lang::Fr, lexicon)
         .into_iter()
-        .find(|v| lexicon.tags(v).has(Tags::PAST_PARTICIPLE))?;
+        .find(|(_, _, tags)| tags.has(Tags::PAST_PARTICIPLE))?;
     Some(Change {
         after: participle,
         rule: Rule::ContextParticiple,

@@ -184,10 +184,7 @@ fn with_reading<T>(
         let variants = if is_ordinary_word(word) {
             accent_variants(word, lang, lexicon)
                 .into_iter()
-                .map(|v| {
-                    let entry = (lexicon.freq(&v), lexicon.tags(&v).has(Tags::VALID));
-                    (v, entry.0, entry.1)
-                })
+                .map(|(v, freq, tags)| (v, freq, tags.has(Tags::VALID)))
                 .collect()
         } else {
             Vec::new()
@@ -204,7 +201,7 @@ fn with_reading<T>(
                 );
                 !lexicon.is_spelled_right(&plain)
             })
-            .map(|(_, letter)| letter.to_lowercase().next().unwrap_or(letter))
+            .map(|(_, letter)| crate::scan::lower_letter(letter))
             .collect();
         Reading::Accepted {
             own: lexicon.freq(word),
@@ -236,8 +233,7 @@ pub fn evidence(
     lexicon: &Lexicon,
     seen: &mut dyn FnMut(char, Option<char>),
 ) {
-    let accented = super::channel::is_accented;
-    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let (accented, lower) = (super::channel::is_accented, crate::scan::lower_letter);
     with_reading(word, lang, lexicon, |reading| match reading {
         Reading::Accepted { needs, .. } => needs.iter().for_each(|&letter| seen(letter, None)),
         Reading::Rejected(Some(verdict)) if verdict.rival.is_none() => {
@@ -327,8 +323,9 @@ fn correct_uncached(word: &str, lang: Lang, lexicon: &Lexicon) -> Option<Verdict
 
 /// The variants of `word`, in its case, that differ from it only by accents (or one
 /// accented vowel for another) and that the dictionary accepts as common words, or as
-/// names when `word` is capitalised (`Sudan` → `Sudán`).
-pub fn accent_variants(word: &str, lang: Lang, lexicon: &Lexicon) -> Vec<String> {
+/// names when `word` is capitalised (`Sudan` → `Sudán`); each with its frequency and
+/// tags.
+pub fn accent_variants(word: &str, lang: Lang, lexicon: &Lexicon) -> Vec<(String, u16, Tags)> {
     let lower = word.to_lowercase();
     let capital = word.chars().next().is_some_and(char::is_uppercase);
     let mut out = Vec::new();
@@ -337,10 +334,10 @@ pub fn accent_variants(word: &str, lang: Lang, lexicon: &Lexicon) -> Vec<String>
         accent_table(lang),
         MAX_CHANGES,
         MAX_COST,
-        &mut |variant, cost, _, tags| {
+        &mut |variant, cost, freq, tags| {
             let name = capital && tags.has(Tags::PROPER);
             if cost > 0 && (tags.has(Tags::VALID) || name) && variant != lower {
-                out.push(with_case_of(word, variant));
+                out.push((with_case_of(word, variant), freq, tags));
             }
         },
     );
@@ -369,11 +366,7 @@ fn accent_table(lang: Lang) -> &'static [Substitution<'static>] {
                 .collect()
         })
     });
-    &TABLES[match lang {
-        Lang::Fr => 0,
-        Lang::Es => 1,
-        Lang::En => 2,
-    }]
+    &TABLES[lang as usize]
 }
 
 /// Letters (and the glyphs OCR puts for letters), not all capitals.

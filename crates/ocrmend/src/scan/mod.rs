@@ -23,6 +23,12 @@ pub fn without_accents(word: &str) -> String {
         .collect()
 }
 
+/// `c` in lower case, one letter for one (`É` → `é`; of a lower case longer than one
+/// letter, `İ` → `i̇`, its first).
+pub fn lower_letter(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
 /// The base letter of `c` (`é` → `e`, `Ç` → `C`, `ő` → `o`; `œ` stays).
 pub fn base_letter(c: char) -> char {
     use unicode_normalization::UnicodeNormalization;
