@@ -24,6 +24,19 @@ pub enum Zone {
     Footnotes,
 }
 
+/// How a chunk's last line ends: where the lines of a paragraph run to the margin, a
+/// short last line ends it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LastLine {
+    /// It runs to the margin, or stops where no paragraph ends (a line-break hyphen,
+    /// a function word): see [`stops_short`].
+    RunsOn,
+    /// It stops short, and a blank line (or the end of the page) follows.
+    ShortBeforeBlank,
+    /// It stops short, and the next line follows with no blank line between.
+    ShortBeforeLine,
+}
+
 /// A printed paragraph: consecutive lines with no blank line between them.
 #[derive(Debug, Clone)]
 pub struct Chunk {
@@ -39,6 +52,8 @@ pub struct Chunk {
     pub wide: bool,
     /// Length in characters of each line.
     pub line_widths: Vec<usize>,
+    /// How the chunk's last line ends.
+    pub last_line: LastLine,
     /// Scanner streaks (`SR HY PR wR`): letters but no word of the language (nor one
     /// shaped like a damaged word), no digit, more than a marker. Only known with a
     /// lexicon.
@@ -99,6 +114,14 @@ pub fn lay_out(
                 && full.iter().sum::<usize>() * 100 >= full.len() * body_width * 105
                 || widths.iter().any(|&w| w * 100 > body_width * 110);
             let text = joiner.join_lines(input, &pages.lines, &lines);
+            let last = *lines.last().unwrap();
+            let last_line = match pages.lines.get(last + 1) {
+                _ if !stops_short(&views[last], body_width) => LastLine::RunsOn,
+                Some(next) if !next.blank && next.page == pages.lines[last].page => {
+                    LastLine::ShortBeforeLine
+                }
+                _ => LastLine::ShortBeforeBlank,
+            };
             let t = text.as_str();
             // The lexicon lookups last: most chunks hold a digit or are markers.
             let noise = !t.contains(|c: char| c.is_ascii_digit())
@@ -108,6 +131,7 @@ pub fn lay_out(
                 text,
                 noise,
                 line_widths: widths,
+                last_line,
                 page: first.page,
                 region_start: first.region_start,
                 zone: Zone::Body,
@@ -250,7 +274,7 @@ fn lone_number(line: &str) -> bool {
 /// one of a run of short lines (a wrapped heading) that the next short line continues.
 fn ends_paragraph(views: &[LineView], chunk: &[usize], next: &LineView, body_width: usize) -> bool {
     let last = &views[*chunk.last().unwrap()];
-    let short = |line: &LineView| line.width * 100 < body_width * 85;
+    let short = |line: &LineView| is_short(line, body_width);
     if !short(last) {
         return false;
     }
@@ -259,7 +283,6 @@ fn ends_paragraph(views: &[LineView], chunk: &[usize], next: &LineView, body_wid
         return true;
     }
     let last_word = text.rsplit(' ').next().unwrap_or("");
-    let function_word = last_word.chars().count() <= 3 && last_word.chars().all(char::is_lowercase);
     // A line that opens with a heading numeral (`A. Sudáfrica`) carries on no name and
     // no wrapped heading: it is the next heading. Read last, only when it decides.
     let next_is_heading = || {
@@ -278,7 +301,25 @@ fn ends_paragraph(views: &[LineView], chunk: &[usize], next: &LineView, body_wid
         && short(next)
         && chunk.iter().all(|&i| short(&views[i]))
         && !next_is_heading();
-    !text.ends_with(['-', '‐', '–']) && !function_word && !name_goes_on && !heading_goes_on
+    stops_short(last, body_width) && !name_goes_on && !heading_goes_on
+}
+
+/// A line shorter than a full line of body text.
+fn is_short(line: &LineView, body_width: usize) -> bool {
+    line.width * 100 < body_width * 85
+}
+
+/// Whether a line stops short of the margin at a point where a paragraph can end:
+/// it breaks no word (`dévelop-`) and stops on no function word (`la résolution
+/// 74/239 de` / `l’Assemblée`).
+fn stops_short(line: &LineView, body_width: usize) -> bool {
+    let text = line.text;
+    let last_word = text.rsplit(' ').next().unwrap_or("");
+    let function_word = last_word.chars().count() <= 3 && last_word.chars().all(char::is_lowercase);
+    is_short(line, body_width)
+        && (crate::scan::ends_sentence(text)
+            || crate::scan::ends_clause(text)
+            || !text.ends_with(['-', '‐', '–']) && !function_word)
 }
 
 fn opens_paragraph(line: &str) -> bool {

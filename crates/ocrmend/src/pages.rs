@@ -236,7 +236,8 @@ fn split_lines(text: &str) -> Vec<RawLine> {
 /// The running header's symbol: the symbol-shaped line that stands alone at least
 /// twice; else a symbol-shaped line standing alone once below the masthead that the
 /// masthead prints too (in its first [`MASTHEAD_LINES`]), however damaged there
-/// (`S/ 202 1/ 658`, `$/2024/ 664`: [`symbol::resembles`]).
+/// (`S/ 202 1/ 658`, `$/2024/ 664`: [`symbol::resembles`]); else one that opens a
+/// page after a form feed.
 fn running_symbol(text: &str, lines: &[RawLine]) -> Option<String> {
     let trimmed = || lines.iter().map(|l| text[l.span.clone()].trim());
     let shaped = |t: &&str| symbol_parts(t).is_some_and(|n| (2..=5).contains(&n));
@@ -255,6 +256,15 @@ fn running_symbol(text: &str, lines: &[RawLine]) -> Option<String> {
             .skip(MASTHEAD_LINES)
             .filter(shaped)
             .find(|t| in_masthead(t))
+            .or_else(|| {
+                // The header stands where a page opens even when the masthead's copy
+                // is past reading (`E E 2022 il 43`).
+                lines
+                    .iter()
+                    .filter(|l| l.after_form_feed)
+                    .map(|l| text[l.span.clone()].trim())
+                    .find(shaped)
+            })
             .map(str::to_owned)
     })
 }
@@ -307,6 +317,11 @@ fn furniture(line: &str, symbol: Option<&str>) -> Option<RemovalReason> {
     if is_symbol(line) {
         return Some(RemovalReason::PageHeader);
     }
+    // The first page's job dates on a line of their own (`120724 130724`): the OCR
+    // cut the footer's line after the job number.
+    if tokens.len() == 2 && tokens.iter().all(|t| date_code(t)) {
+        return Some(RemovalReason::PageFooter);
+    }
     let furniture_token = |t: &&str| {
         is_symbol(t)
             || PAGE_NUMBER.is_match(t)
@@ -334,6 +349,14 @@ fn furniture(line: &str, symbol: Option<&str>) -> Option<RemovalReason> {
     } else {
         RemovalReason::PageFooter
     })
+}
+
+/// A job's date code, `ddmmyy` (`120724`): six digits that read as a day and a month.
+fn date_code(token: &str) -> bool {
+    let day_month = |at: usize| token.get(at..at + 2).and_then(|d| d.parse::<u32>().ok());
+    DATE_CODE.is_match(token)
+        && day_month(0).is_some_and(|d| (1..=31).contains(&d))
+        && day_month(2).is_some_and(|m| (1..=12).contains(&m))
 }
 
 /// The span of `span` without its surrounding white space.
@@ -381,6 +404,16 @@ mod tests {
     }
 
     #[test]
+    fn job_dates_on_a_line_of_their_own_are_a_footer() {
+        let p = paginate("Text.\n24-00789 (F)\n120724 130724\nMore.");
+        let reasons: Vec<_> = p.removed.iter().map(|r| r.reason).collect();
+        assert_eq!(reasons, vec![RemovalReason::PageFooter; 2]);
+        // Six-digit numbers that are no dates stay.
+        let p = paginate("Text.\n994500 330000\nMore.");
+        assert!(p.removed.is_empty());
+    }
+
+    #[test]
     fn dashed_and_damaged_page_numbers_are_footers() {
         for footer in [
             "23-19691 -2-",
@@ -417,6 +450,18 @@ mod tests {
         // apart, stays.
         let removed: Vec<&str> = p.removed.iter().map(|r| &text[r.span.clone()]).collect();
         assert_eq!(removed, ["A/HRC/54/43", "A/HRC/S4/43"]);
+    }
+
+    #[test]
+    fn a_symbol_opening_a_page_is_the_header_when_the_masthead_lost_it() {
+        let text =
+            "Naciones Unidas E E 2022 il 43\nTexto.\n\u{c}E/2022/43\n\nSigue.\nVéase E/2022/44.";
+        let p = paginate(text);
+        assert_eq!(p.symbol.as_deref(), Some("E/2022/43"));
+        let removed: Vec<&str> = p.removed.iter().map(|r| &text[r.span.clone()]).collect();
+        assert_eq!(removed, ["E/2022/43"]);
+        // A symbol inside a page is no header.
+        assert_eq!(paginate("Texto.\nE/2022/43\nSigue.").symbol, None);
     }
 
     #[test]

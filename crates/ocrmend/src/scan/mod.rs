@@ -58,12 +58,18 @@ pub mod superscript {
 /// stage reads them back, and a text opening with one opens in lower case.
 pub const LOWER_CASE_NOISE: &str = "¢€";
 
-/// Whether `text` opens with a lower-case letter, or the noise OCR prints for one:
-/// text that carries on a sentence cut by a line or page break.
+/// Whether `text` opens with a lower-case letter, or the noise OCR prints for one, or
+/// an elided `l’` printed with a look-alike (`I’environnement`): text that carries on
+/// a sentence cut by a line or page break.
 pub fn opens_in_lower_case(text: &str) -> bool {
-    text.chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase() || LOWER_CASE_NOISE.contains(c))
+    let first = text.chars().next();
+    let elided_l = || {
+        let mut rest = text.chars().skip(1);
+        first.is_some_and(|c| L_LOOKALIKES.contains(c))
+            && rest.next().is_some_and(|c| "’'".contains(c))
+            && rest.take(4).filter(|c| c.is_lowercase()).count() == 4
+    };
+    first.is_some_and(|c| c.is_lowercase() || LOWER_CASE_NOISE.contains(c)) || elided_l()
 }
 
 /// Text without the call glyphs and closing quotes at its end.
@@ -211,6 +217,9 @@ mod tests {
     #[test]
     fn lower_case_openings() {
         assert!(opens_in_lower_case("de la") && opens_in_lower_case("¢) la situación"));
+        assert!(opens_in_lower_case("I’environnement") && opens_in_lower_case("1'ensemble"));
+        // English `I’ll` opens a sentence.
+        assert!(!opens_in_lower_case("I’ll") && !opens_in_lower_case("I’m sure"));
         assert!(
             !opens_in_lower_case("La")
                 && !opens_in_lower_case("© Voir")

@@ -89,6 +89,22 @@ pub fn opening(text: &str) -> Opening {
     if super::is_marker(t) || !t.contains(' ') && t.chars().count() <= 3 {
         return Opening::Noise;
     }
+    // Specks before a heading's numeral (`- B. Introduction`) hide it.
+    let lead = super::speck::core(t).as_ptr() as usize - t.as_ptr() as usize;
+    if lead > 0 {
+        if let Opening::Heading {
+            numeral,
+            level,
+            text_at,
+        } = opening(&t[lead..])
+        {
+            return Opening::Heading {
+                numeral,
+                level,
+                text_at: lead + text_at,
+            };
+        }
+    }
     // Chapter and section numerals: roman (`I.`), Chinese (`一.`), Arabic (`أولا -`).
     let numerals: [(&Regex, NumeralReader); 3] = [
         (&HEADING_ROMAN, |s| roman_value(s).map(|n| (roman(n), 1))),

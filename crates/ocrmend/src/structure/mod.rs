@@ -15,7 +15,7 @@ pub mod references;
 
 use crate::diagnostics::{Diagnostics, RemovalReason};
 use crate::document::{BlockKind, Metadata};
-use crate::layout::{Chunk, Layout, Zone};
+use crate::layout::{Chunk, LastLine, Layout, Zone};
 use crate::lexicon::Lexicon;
 use crate::pages::Pages;
 use crate::scan::opening::{self as units, ColumnNumber, Opening};
@@ -276,7 +276,7 @@ fn read_units(
                 ));
             }
             _ => {
-                if continues_previous(&units, chunk) {
+                if continues_previous(&units, chunks, chunk) {
                     let prev = units.last_mut().unwrap();
                     joiner.join(&mut prev.text, &chunk.text);
                     prev.chunks.push(i);
@@ -324,10 +324,12 @@ fn plausible_paragraph_number(units: &[Unit], number: u32) -> bool {
 }
 
 /// Does a plain-text chunk carry on the paragraph (or item) before it? Yes when it
-/// starts in lower case, or when the text before stopped mid-sentence. A clause that
-/// ends with a comma before a capital is a preamble's or an enumeration's paragraph
-/// (`Recalling …,` / `Noting …`), on the same page or across a page break.
-fn continues_previous(units: &[Unit], chunk: &Chunk) -> bool {
+/// starts in lower case, or when the text before stopped mid-sentence on a full line.
+/// A clause that ends with a comma before a capital is a preamble's or an
+/// enumeration's paragraph (`Recalling …,` / `Noting …`), on the same page or across
+/// a page break; so is a capital after a last line that stopped short of the margin
+/// (a paragraph that ends without a point, `… (11 juin 2004 ; 26 février 2015)`).
+fn continues_previous(units: &[Unit], chunks: &[Chunk], chunk: &Chunk) -> bool {
     let Some(prev) = units.last() else {
         return false;
     };
@@ -338,7 +340,26 @@ fn continues_previous(units: &[Unit], chunk: &Chunk) -> bool {
         return true;
     }
     let before = prev.text.as_str();
-    !crate::scan::ends_sentence(before) && !crate::scan::ends_clause(before)
+    let prev_chunk = &chunks[*prev.chunks.last().unwrap()];
+    // A capitalised word before a page break, or before a line that the layout split
+    // off with no blank line between, may be a name the break cut (`… de las
+    // Naciones` / `Unidas …`, `the Human` / `Rights Council`).
+    let name_goes_on = || {
+        (prev_chunk.page != chunk.page || prev_chunk.last_line == LastLine::ShortBeforeLine)
+            && before.rsplit(' ').next().is_some_and(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            })
+    };
+    // A quotation carries on a sentence (`appelée` / `« ecstasy », et…`).
+    let quoted_lower_case = || {
+        crate::scan::opens_in_lower_case(
+            chunk.text.as_str().trim_start_matches(['«', '“', '"', ' ']),
+        )
+    };
+    !crate::scan::ends_sentence(before)
+        && !crate::scan::ends_clause(before)
+        && (prev_chunk.last_line == LastLine::RunsOn || quoted_lower_case() || name_goes_on())
 }
 
 /// An unnumbered heading: a short chunk with no sentence end and no full line of prose.
