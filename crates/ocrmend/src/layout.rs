@@ -314,12 +314,11 @@ fn is_short(line: &LineView, body_width: usize) -> bool {
 /// 74/239 de` / `l’Assemblée`).
 fn stops_short(line: &LineView, body_width: usize) -> bool {
     let text = line.text;
-    let last_word = text.rsplit(' ').next().unwrap_or("");
-    let function_word = last_word.chars().count() <= 3 && last_word.chars().all(char::is_lowercase);
     is_short(line, body_width)
         && (crate::scan::ends_sentence(text)
             || crate::scan::ends_clause(text)
-            || !text.ends_with(['-', '‐', '–']) && !function_word)
+            // A hyphen after a space may cut a word too (`col -` / `lective`).
+            || !text.ends_with(['-', '‐', '–']) && !crate::scan::stops_mid_phrase(text))
 }
 
 fn opens_paragraph(line: &str) -> bool {

@@ -366,6 +366,39 @@ fn read_blocks(lines: &[String], from: usize, max: usize, blank_less: bool) -> V
             }
             k += 1;
         }
+        // A field wrapped across a blank line (`… prises par la` / `Conférence …`,
+        // `… sur les` / `établissements humains`) goes on in the next block.
+        // Specks (`co s s co`) carry on nothing, and a title may open with an
+        // elision before a capital (`l’Ambassadeur …`).
+        let worded = |line: &str| {
+            line.split(' ')
+                .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        };
+        let opens_in_lower_case = |line: &str| {
+            let after_elision = line
+                .split_once(['’', '\''])
+                .filter(|(stem, _)| stem.chars().count() <= 2)
+                .map_or(line, |(_, rest)| rest.trim_start());
+            // A word, not a numeral (`i. Déclaration` opens the body).
+            let first_word = after_elision.split(' ').next().unwrap_or("");
+            line.starts_with(char::is_lowercase)
+                && first_word.chars().count() >= 3
+                && first_word.chars().all(char::is_lowercase)
+        };
+        // A subtitle is never wrapped on, and a field of its own never carries one on.
+        if let Some(last) = blocks.last_mut().filter(|last: &&mut Vec<usize>| {
+            let previous = &lines[*last.last().unwrap()];
+            let next = &lines[block[0]];
+            let cut = crate::scan::stops_mid_phrase(previous);
+            worded(previous)
+                && worded(next)
+                && !is_subtitle_start(&lines[last[0]])
+                && !opens_a_field(next)
+                && (cut || opens_in_lower_case(next))
+        }) {
+            last.extend(block);
+            continue;
+        }
         blocks.push(block);
     }
     blocks

@@ -95,6 +95,26 @@ pub fn ends_clause(text: &str) -> bool {
     without_trailing_calls(text).ends_with(',')
 }
 
+/// Whether text stops where no sentence, heading or masthead field ends: on a
+/// line-break hyphen (`dévelop-`) or a function word (`… de`, `… of the`).
+pub fn stops_mid_phrase(text: &str) -> bool {
+    let last_word = text.rsplit(' ').next().unwrap_or("");
+    let short = last_word.chars().count() <= 2 && last_word.chars().all(char::is_lowercase);
+    // A dash after a space (`… de la mujer -`) is a speck or a dash, no word cut.
+    let cut_word = text
+        .strip_suffix(['-', '‐', '–'])
+        .is_some_and(|rest| rest.ends_with(char::is_alphanumeric));
+    cut_word || short || THREE_LETTER_FUNCTION_WORDS.contains(&last_word)
+}
+
+/// The articles, prepositions and conjunctions of three letters in the languages with
+/// case: a content word of three letters (`mer`, `paz`, `law`, `hoy`) may end a
+/// heading, these never do. Shorter words (`de`, `la`, `of`) never do either.
+const THREE_LETTER_FUNCTION_WORDS: &[&str] = &[
+    "les", "des", "aux", "une", "sur", "par", "the", "and", "for", "del", "los", "las", "una",
+    "por", "con", "que", "qui",
+];
+
 /// Whether the quotation mark `mark` after `before` closes a quotation that `before`
 /// opened (then it is no note call): more opening than closing double quotes or
 /// guillemets, an odd count of straight ones, a `‘` for a `’`, a word opened by `'`
@@ -212,6 +232,18 @@ mod tests {
         assert_eq!(base_letter('Ç'), 'C');
         assert_eq!(base_letter('ő'), 'o');
         assert_eq!(base_letter('œ'), 'œ');
+    }
+
+    #[test]
+    fn phrases_cut_mid_way() {
+        assert!(stops_mid_phrase("prises par la") && stops_mid_phrase("dévelop-"));
+        assert!(stops_mid_phrase("sur les") && stops_mid_phrase("the Office of the"));
+        assert!(
+            !stops_mid_phrase("Rapport du Secrétaire général") && !stops_mid_phrase("(UNISFA)")
+        );
+        assert!(
+            !stops_mid_phrase("Donde nos encontramos hoy") && !stops_mid_phrase("droit de la mer")
+        );
     }
 
     #[test]

@@ -219,8 +219,9 @@ fn read_units(
     let mut units: Vec<Unit> = Vec::new();
     let mut detached: Vec<columns::Detached> = Vec::new();
     let mut last_page = 0;
-    for &i in body {
+    for (k, &i) in body.iter().enumerate() {
         let chunk = &chunks[i];
+        let next_chunk = body.get(k + 1).map(|&n| &chunks[n]);
         let page_initial = chunk.page != last_page || chunk.region_start;
         last_page = chunk.page;
         let text = chunk.text.as_str();
@@ -280,9 +281,19 @@ fn read_units(
                     let prev = units.last_mut().unwrap();
                     joiner.join(&mut prev.text, &chunk.text);
                     prev.chunks.push(i);
-                } else if looks_like_heading(chunk, body_width) {
+                } else if shaped_like_heading(chunk, body_width) {
+                    // A cut phrase (`… de`, `aso-`), or a full line the next chunk
+                    // carries on in lower case, is a paragraph the OCR broke with a
+                    // blank line.
+                    let carried_on = chunk.last_line == LastLine::RunsOn
+                        && next_chunk.is_some_and(|next| {
+                            crate::scan::opens_in_lower_case(next.text.as_str())
+                                && !heading_tail(next)
+                        });
                     if lexicon.is_some_and(|lexicon| !lexicon.holds_a_word(text)) {
                         out.dropped.push((i, RemovalReason::Noise));
+                    } else if crate::scan::stops_mid_phrase(text) || carried_on {
+                        units.push(new(UnitKind::Paragraph, chunk.text.clone(), None));
                     } else {
                         units.push(new(heading_kind(None, chunk), chunk.text.clone(), None));
                     }
@@ -334,7 +345,7 @@ fn continues_previous(units: &[Unit], chunks: &[Chunk], chunk: &Chunk) -> bool {
         return false;
     };
     if matches!(prev.kind, UnitKind::Heading { .. }) {
-        return false;
+        return heading_tail(chunk);
     }
     if crate::scan::opens_in_lower_case(chunk.text.as_str()) {
         return true;
@@ -362,8 +373,22 @@ fn continues_previous(units: &[Unit], chunks: &[Chunk], chunk: &Chunk) -> bool {
         && (prev_chunk.last_line == LastLine::RunsOn || quoted_lower_case() || name_goes_on())
 }
 
-/// An unnumbered heading: a short chunk with no sentence end and no full line of prose.
-fn looks_like_heading(chunk: &Chunk, body_width: usize) -> bool {
+/// The rest of a heading wrapped across a blank line or a page break (`IV. Favoriser …
+/// Sud-Sud` / `et de la coopération triangulaire`): a line or two in lower case, no
+/// sentence end.
+fn heading_tail(chunk: &Chunk) -> bool {
+    let text = chunk.text.as_str();
+    // A lone letter is a speck (`i Le travail…`), not the word a heading goes on with.
+    let first_word = text.split(' ').next().unwrap_or("");
+    chunk.lines.len() <= 2
+        && first_word.chars().count() >= 2
+        && crate::scan::opens_in_lower_case(text)
+        && !crate::scan::ends_sentence(text)
+}
+
+/// Shaped like an unnumbered heading: a short chunk with no sentence end and no full
+/// line of prose.
+fn shaped_like_heading(chunk: &Chunk, body_width: usize) -> bool {
     chunk.lines.len() <= 5
         && units::heading_shaped(chunk.text.as_str())
         && chunk.text.as_str().chars().count() <= 400

@@ -141,3 +141,44 @@ fn scanner_streaks_shaped_like_headings_are_noise() {
         .collect();
     assert_eq!(noise, ["Sh UU NN", "I so eee"]);
 }
+
+#[test]
+fn a_short_last_line_ends_a_paragraph_without_a_point() {
+    // Paragraph 2 ends on a bracket, not a point: its short last line and the capital
+    // after the blank line end it. A full line that stops mid-sentence goes on, and
+    // so does a name cut by the page break.
+    let long = "The Committee considered the reports of the Secretary-General on the work";
+    let text = format!(
+        "I. Introduction\n\n1. The Committee met twice during the period under review and adopted\nits programme of work for the session.\n\n\
+         Sudan and South Sudan (11 June 2004; 26 February 2015)\n\n\
+         Adoption of the agenda. The Committee adopted its agenda without a vote and\nproceeded to the items before it.\n\n\
+         {long}\n\nof the Organization and took note of them with appreciation.\n"
+    );
+    let doc = clean(text.as_bytes(), "short-lines").document;
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Introduction",
+            "The Committee met twice during the period under review and adopted its programme of work for the session.",
+            "Sudan and South Sudan (11 June 2004; 26 February 2015)",
+            "Adoption of the agenda. The Committee adopted its agenda without a vote and proceeded to the items before it.",
+            &format!("{long} of the Organization and took note of them with appreciation."),
+        ]
+    );
+}
+
+#[test]
+fn a_line_cut_on_a_function_word_is_no_heading() {
+    let text = "1. The Committee met twice during the period under review and adopted\nits programme of work for the session.\n\n\
+                Noting the report of the Secretary-General on the situation in the\n\n\
+                region and the recommendations made in it,\n\n2. The Committee adopted its report.\n";
+    let doc = clean(text.as_bytes(), "cut-line").document;
+    assert!(
+        doc.blocks
+            .iter()
+            .all(|b| !matches!(b.kind, ocrmend::BlockKind::Heading { .. })),
+        "{:?}",
+        doc.blocks
+    );
+}
