@@ -9,8 +9,9 @@
 //!   unnumbered level-1 heading (a summary);
 //! - a heading where the next printed numeral leaves a gap fills it (`A.`, ?, `C.`);
 //! - the first heading before paragraph 1 of a document with no chapter yet is chapter I;
+//! - a heading right after a chapter heading opens its first section (even when
+//!   another heading follows it: on train, 15 of 16 such headings were sections);
 //! - a heading followed at once by another heading opens a chapter;
-//! - a heading right after a chapter heading opens its first section;
 //! - a heading worded like the chapter's sections (`Thirtieth Meeting`, `Thirty-third Meeting`) is one;
 //! - a wrapped heading is matched by its line width with the document's numbered headings;
 //! - otherwise it is a level-3 sub-heading.
@@ -201,9 +202,11 @@ fn unnumbered_level(
         } if lines > 1 => Some(widest_line),
         _ => None,
     };
-    if opens_first_chapter || next_is_heading {
+    if after_chapter && !opens_first_chapter {
+        2
+    } else if opens_first_chapter || next_is_heading {
         1
-    } else if after_chapter || shares_wording(units[i].text.as_str(), section_words) {
+    } else if shares_wording(units[i].text.as_str(), section_words) {
         2
     } else if let Some(width) = wrapped_width {
         widths.level_of(width)

@@ -182,3 +182,29 @@ fn a_line_cut_on_a_function_word_is_no_heading() {
         doc.blocks
     );
 }
+
+#[test]
+fn a_heading_right_after_a_chapter_opens_its_first_section() {
+    // `A.` was lost: the heading under chapter I is its first section even though
+    // another heading (section B) follows it at once.
+    let text = "I. Introduction\n\nMandate and methods of work\n\nB. Scope of the report\n\n1. The Committee met twice during the period under review.\n";
+    let doc = clean(text.as_bytes(), "lost-section-letter").document;
+    let headings: Vec<(u8, Option<&str>, &str)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            ocrmend::BlockKind::Heading { level, number } => {
+                Some((*level, number.as_deref(), b.text.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            (1, Some("I"), "Introduction"),
+            (2, Some("A"), "Mandate and methods of work"),
+            (2, Some("B"), "Scope of the report")
+        ]
+    );
+}
