@@ -45,10 +45,11 @@ static HEADING_ROMAN: LazyLock<Regex> =
 /// Without a point, an `L` ending a longer numeral is the point (`IL Actividades` is I).
 static HEADING_ROMAN_BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXLl|]{1,5})(?:\s+[-–—])?\s+(\p{Lu})").unwrap());
-/// `A. Prise en…`; the point read as a comma, semicolon or colon (`C; Regional`), and
-/// scanner dirt before the title (`B. _Situación`).
+/// `A. Prise en…`; the point read as a comma, semicolon or colon (`C; Regional`) or
+/// doubled (`B.. Date`), the letter doubled in lower case (`Cc. Recommandations`: no
+/// word of any language), and scanner dirt before the title (`B. _Situación`).
 static HEADING_LETTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Z])[.,;:][\s_]+([\p{Lu}\p{Lo}])").unwrap());
+    LazyLock::new(|| Regex::new(r"^([A-Z])(?:[a-z])?[.,;:]{1,2}[\s_]+([\p{Lu}\p{Lo}])").unwrap());
 /// `12. Text`, `12; Text` (a misread dot), Arabic `12 - نص`, Chinese `12．文本`.
 /// The point read as a colon only before a capital (`5: Entre`): `3: the` is no number.
 static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
@@ -139,7 +140,10 @@ pub fn opening(text: &str) -> Opening {
             }
         }
     }
-    if let Some(c) = HEADING_LETTER.captures(t) {
+    if let Some(c) = HEADING_LETTER
+        .captures(t)
+        .filter(|c| doubled_or_alone(&c[0][..c.get(2).unwrap().start()]))
+    {
         // `A. Prise…` is a heading; `M. Ban Ki-moon a…` is a paragraph opening with a title.
         if heading_shaped(&t[c.get(2).unwrap().start()..]) {
             return Opening::Heading {
@@ -166,6 +170,17 @@ pub fn opening(text: &str) -> Opening {
         };
     }
     Opening::Text
+}
+
+/// A section letter as printed, point aside: alone (`C`), or doubled in lower case
+/// (`Cc`); `Mr. Smith` and `St. Lucia` open no section.
+fn doubled_or_alone(numeral: &str) -> bool {
+    let mut letters = numeral.chars().filter(char::is_ascii_alphabetic);
+    match (letters.next(), letters.next()) {
+        (Some(_), None) => true,
+        (Some(upper), Some(lower)) => upper.to_ascii_lowercase() == lower,
+        _ => false,
+    }
 }
 
 /// A heading's title: short, no sentence end, no line of running prose, opening with
@@ -304,10 +319,13 @@ mod tests {
             Opening::Heading { level: 2, .. }
         ));
         assert_eq!(opening("M. Ban Ki-moon a dit que la paix."), Opening::Text);
+        assert_eq!(opening("Mr. Smith Went To Washington"), Opening::Text);
         for line in [
             "C; Regional and international developments",
             "B. _Situación política",
             "D, Financial services",
+            "Cc. Recommandations",
+            "B.. Date et lieu de la Conférence",
         ] {
             assert!(
                 matches!(opening(line), Opening::Heading { level: 2, .. }),
