@@ -109,7 +109,8 @@ pub(super) fn any_phrase<'a>(
 pub(super) fn field_line(line: &str) -> Option<Vec<Field<'_>>> {
     let mut text = line;
     for _ in 0..=MAX_EMBLEM_SPECKS {
-        if let Ok((_, fields)) = all_consuming(many1(terminated(field, sp0))).parse(text) {
+        let fields = preceded(specks, many1(terminated(field, (sp0, specks))));
+        if let Ok((_, fields)) = all_consuming(fields).parse(text) {
             return Some(fields);
         }
         // A speck the OCR read off the emblem beside the fields (`A Pte Distr. générale`).
@@ -120,6 +121,14 @@ pub(super) fn field_line(line: &str) -> Option<Vec<Field<'_>>> {
         text = rest;
     }
     None
+}
+
+/// Scanner specks between and after a line's fields (`Distr. General -`, `Security
+/// Council _ | | 11 June 2020`): tokens with no letter or digit. An opening bracket
+/// stays, for a field may open with one.
+fn specks(input: &str) -> Res<'_, ()> {
+    let speck = take_while1(|c: char| !c.is_alphanumeric() && !c.is_whitespace() && c != '(');
+    map(many0(terminated(speck, alt((space1, eof)))), |_| ()).parse(input)
 }
 
 pub(super) fn field(input: &str) -> Res<'_, Field<'_>> {

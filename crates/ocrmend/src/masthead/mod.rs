@@ -659,6 +659,17 @@ mod tests {
     }
 
     #[test]
+    fn specks_between_and_after_fields() {
+        let text = "United Nations S/2020/755\n\nDistr. General -\n\nSecurity Council _ | | 11 June 2020\n\n\
+                    Original: Arabic\n\nReport of the Secretary-General\n";
+        let metadata = parse_text(text, None, None).metadata;
+        assert_eq!(metadata.distribution, some("General"));
+        assert_eq!(metadata.organ, some("Security Council"));
+        assert_eq!(metadata.date_iso, some("2020-06-11"));
+        assert_eq!(metadata.original, some("Arabic"));
+    }
+
+    #[test]
     fn closing_quote_of_the_title_is_not_a_note_call() {
         assert_eq!(
             split_note_call("Le thème « Agir » et “Leave no one behind”"),
