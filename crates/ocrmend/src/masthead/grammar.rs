@@ -286,6 +286,37 @@ pub(super) fn is_session_line(line: &str) -> bool {
     noun_then_year.is_ok() || year_then_noun.is_ok()
 }
 
+/// The session line with its session noun as the vocabulary spells it: the OCR's
+/// `periodo de sesiones` (an `í` read as `i`) is the masthead's `período de sesiones`;
+/// the qualifiers (`Octogésimo`) stay as printed, for the repair stage.
+pub(super) fn spelled_session(line: &str) -> String {
+    let words: Vec<&str> = line.split(' ').collect();
+    for noun in SESSION_NOUNS {
+        let wanted: Vec<&str> = noun.split(' ').collect();
+        let found = words.windows(wanted.len()).position(|window| {
+            window
+                .iter()
+                .zip(&wanted)
+                .all(|(printed, want)| same_word(printed, want))
+        });
+        if let Some(at) = found {
+            // The printed capital stays (`Período de sesiones de 2024`).
+            let capital = words[at].starts_with(char::is_uppercase);
+            let mut spelled: Vec<String> = wanted.iter().map(|w| w.to_string()).collect();
+            if capital {
+                let mut letters = spelled[0].chars();
+                let first = letters.next().map(|c| c.to_uppercase().collect::<String>());
+                spelled[0] = format!("{}{}", first.unwrap_or_default(), letters.as_str());
+            }
+            let mut out: Vec<String> = words[..at].iter().map(|w| w.to_string()).collect();
+            out.extend(spelled);
+            out.extend(words[at + wanted.len()..].iter().map(|w| w.to_string()));
+            return out.join(" ");
+        }
+    }
+    line.to_owned()
+}
+
 /// `Point 25 b) de l’ordre du jour`, `Item 76 (a) of the provisional agenda`,
 /// `Tema 18 f) de la lista preliminar`, `Agenda item 3`: the wording's language.
 pub(super) fn agenda_line(line: &str) -> Option<Lang> {

@@ -89,7 +89,7 @@ pub fn parse(lines: &[&str], symbol_hint: Option<&str>, job_hint: Option<&str>) 
         date: date.map(|date| date.spelled.clone()),
         date_iso: date.map(|date| date.iso.clone()),
         original: header.original().map(spell_original),
-        session: header.session.map(str::to_string),
+        session: header.session.map(spelled_session),
         agenda,
         agenda_title,
         title,
@@ -656,6 +656,22 @@ mod tests {
         assert_eq!(masthead.title_note_marker.as_deref(), Some("*"));
         assert_eq!(metadata.subtitle, some("Rapport du Secrétaire général"));
         assert_eq!(masthead.end, 10);
+    }
+
+    #[test]
+    fn the_session_noun_is_spelled_as_the_vocabulary_spells_it() {
+        assert_eq!(
+            spelled_session("Octogésimo periodo de sesiones"),
+            "Octogésimo período de sesiones"
+        );
+        assert_eq!(
+            spelled_session("Periodo de sesiones de 2024"),
+            "Período de sesiones de 2024"
+        );
+        assert_eq!(
+            spelled_session("Quatre-vingtiéme session"),
+            "Quatre-vingtiéme session"
+        );
     }
 
     #[test]
