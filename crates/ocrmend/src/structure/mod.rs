@@ -277,7 +277,7 @@ fn read_units(
                 ));
             }
             _ => {
-                if continues_previous(&units, chunks, chunk) {
+                if continues_previous(&units, chunks, chunk, lexicon) {
                     let prev = units.last_mut().unwrap();
                     joiner.join(&mut prev.text, &chunk.text);
                     prev.chunks.push(i);
@@ -340,17 +340,33 @@ fn plausible_paragraph_number(units: &[Unit], number: u32) -> bool {
 /// enumeration's paragraph (`Recalling …,` / `Noting …`), on the same page or across
 /// a page break; so is a capital after a last line that stopped short of the margin
 /// (a paragraph that ends without a point, `… (11 juin 2004 ; 26 février 2015)`).
-fn continues_previous(units: &[Unit], chunks: &[Chunk], chunk: &Chunk) -> bool {
+fn continues_previous(
+    units: &[Unit],
+    chunks: &[Chunk],
+    chunk: &Chunk,
+    lexicon: Option<&Lexicon>,
+) -> bool {
     let Some(prev) = units.last() else {
         return false;
     };
     if matches!(prev.kind, UnitKind::Heading { .. }) {
         return heading_tail(chunk);
     }
-    if crate::scan::opens_in_lower_case(chunk.text.as_str()) {
-        return true;
-    }
     let before = prev.text.as_str();
+    if crate::scan::opens_in_lower_case(chunk.text.as_str()) {
+        // After a sentence end, a scrap that is no word before a capital (`qh
+        // Please…`, `a This…` in English) is the garbled number of a new paragraph.
+        let garbled_number = || {
+            let mut words = chunk.text.as_str().split(' ');
+            let (Some(scrap), Some(next)) = (words.next(), words.next()) else {
+                return false;
+            };
+            scrap.chars().count() <= 3
+                && next.starts_with(char::is_uppercase)
+                && lexicon.is_some_and(|l| !l.is_spelled_right(scrap))
+        };
+        return !(crate::scan::ends_sentence(before) && garbled_number());
+    }
     let prev_chunk = &chunks[*prev.chunks.last().unwrap()];
     // A capitalised word before a page break, or before a line that the layout split
     // off with no blank line between, may be a name the break cut (`… de las

@@ -208,3 +208,24 @@ fn a_heading_right_after_a_chapter_opens_its_first_section() {
         ]
     );
 }
+
+#[test]
+fn a_scrap_before_a_capital_after_a_sentence_end_opens_a_paragraph() {
+    // `7.` read as `xq`: no word, before a capital, after a full stop.
+    let text = "6. Therefore, quarterly payments towards the outstanding awards will resume\nin 2016, as the Governing Council decided.\n\n\
+                xq Please provide information on the complaints of cases of discrimination\nagainst women.\n\n\
+                of the Council, which took note of them.\n";
+    let options = ocrmend::Options {
+        lang: Some(ocrmend::Lang::En),
+        ..ocrmend::Options::default()
+    };
+    let doc = ocrmend::clean(text.as_bytes(), &options).unwrap().document;
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Therefore, quarterly payments towards the outstanding awards will resume in 2016, as the Governing Council decided.",
+            "xq Please provide information on the complaints of cases of discrimination against women. of the Council, which took note of them."
+        ]
+    );
+}
