@@ -86,6 +86,9 @@ static PARAGRAPH_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}(?:[.,;]\s+\S|:\s+\p{Lu})").unwrap());
 static ITEM_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?(?:[a-z]|[ivx]{1,4})\)\s").unwrap());
+/// An item label inside a line: an enumeration run on in the text.
+static INLINE_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s\(?(?:[a-z]|[ivx]{1,4}|¢|©)\)\s").unwrap());
 
 /// Group the lines of `pages` into chunks and mark each page's footnote zone.
 /// `body_start` is the first line after the masthead (0 without one): a chunk never
@@ -210,6 +213,7 @@ fn group_lines(
                 || ends_paragraph(views, &current, &views[i], body_width)
                     && opens_paragraph(views[i].text)
                 || numbered_paragraph_follows(&views[prev], &views[i])
+                || item_follows(views, &current, &views[i])
                 || lone_number(views[i].text)
                 || lone_number(views[prev].text)
             {
@@ -257,6 +261,17 @@ fn note_tail_starts(lines: &[Line], views: &[LineView], body_width: usize) -> Ha
 /// (`12. The…`): a new paragraph, however long the line before it.
 fn numbered_paragraph_follows(last: &LineView, next: &LineView) -> bool {
     PARAGRAPH_START.is_match(next.text) && crate::scan::ends_sentence(last.text)
+}
+
+/// A clause or sentence ends at the end of a line and the next opens with an item
+/// label (`…evaluation 2013;` / `(d) Decides…`): a new sub-item, however long the line
+/// before it; unless the chunk runs an enumeration inline (`…; (c) Environment
+/// oversight;` / `(d) Lack of…`), which the label carries on.
+fn item_follows(views: &[LineView], chunk: &[usize], next: &LineView) -> bool {
+    let last = views[*chunk.last().unwrap()].text;
+    ITEM_START.is_match(next.text)
+        && (crate::scan::ends_sentence(last) || crate::scan::ends_clause(last))
+        && !chunk.iter().any(|&k| INLINE_ITEM.is_match(views[k].text))
 }
 
 /// A line that is only a short number (`3`, `11;`): a number column entry or a
@@ -616,6 +631,27 @@ mod tests {
             l.chunks[0].text.as_str(),
             "voir www.ilo.org/gb/GB338/index.htm (OMS/UNICEF) en 2020-2022 ici"
         );
+    }
+
+    #[test]
+    fn an_item_label_after_a_clause_end_opens_a_chunk() {
+        let full = "Critique and recommendations on the annual report on evaluation 2013;";
+        let l = layout(&format!(
+            "{full}\n(d) Decides to redesignate the Technical Committee;"
+        ));
+        assert_eq!(l.chunks.len(), 2);
+        // An enumeration run inline carries on past a label at a line start.
+        let l = layout(
+            "Notes: (a) In country teams; (b) National policy; (c) Environment audit;\n\
+             (d) Lack of participation in the country team process.",
+        );
+        assert_eq!(l.chunks.len(), 1);
+        let l = layout(
+            "régionales ; b) meilleure coordination ; ¢) partenariats régionaux ; d) soutien de\n\
+             tous les acteurs aux initiatives en matière de collecte d’information et de données ;\n\
+             e) facilitation de la reproduction des solutions",
+        );
+        assert_eq!(l.chunks.len(), 1);
     }
 
     #[test]

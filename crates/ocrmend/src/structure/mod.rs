@@ -277,7 +277,7 @@ fn read_units(
                 ));
             }
             _ => {
-                if continues_previous(&units, chunks, chunk, lexicon) {
+                if continues_previous(&units, chunks, chunk, body_width, lexicon) {
                     let prev = units.last_mut().unwrap();
                     joiner.join(&mut prev.text, &chunk.text);
                     prev.chunks.push(i);
@@ -288,7 +288,7 @@ fn read_units(
                     let carried_on = chunk.last_line == LastLine::RunsOn
                         && next_chunk.is_some_and(|next| {
                             crate::scan::opens_in_lower_case(next.text.as_str())
-                                && !heading_tail(next)
+                                && !heading_tail(next, body_width)
                         });
                     if lexicon.is_some_and(|lexicon| !lexicon.holds_a_word(text)) {
                         out.dropped.push((i, RemovalReason::Noise));
@@ -344,13 +344,14 @@ fn continues_previous(
     units: &[Unit],
     chunks: &[Chunk],
     chunk: &Chunk,
+    body_width: usize,
     lexicon: Option<&Lexicon>,
 ) -> bool {
     let Some(prev) = units.last() else {
         return false;
     };
     if matches!(prev.kind, UnitKind::Heading { .. }) {
-        return heading_tail(chunk);
+        return heading_tail(chunk, body_width);
     }
     let before = prev.text.as_str();
     if crate::scan::opens_in_lower_case(chunk.text.as_str()) {
@@ -390,13 +391,14 @@ fn continues_previous(
 }
 
 /// The rest of a heading wrapped across a blank line or a page break (`IV. Favoriser …
-/// Sud-Sud` / `et de la coopération triangulaire`): a line or two in lower case, no
-/// sentence end.
-fn heading_tail(chunk: &Chunk) -> bool {
+/// Sud-Sud` / `et de la coopération triangulaire`): a line or two in lower case, shorter
+/// than the body's, no sentence end.
+fn heading_tail(chunk: &Chunk, body_width: usize) -> bool {
     let text = chunk.text.as_str();
     // A lone letter is a speck (`i Le travail…`), not the word a heading goes on with.
     let first_word = text.split(' ').next().unwrap_or("");
     chunk.lines.len() <= 2
+        && widest_line(chunk) * 100 < body_width * 85
         && first_word.chars().count() >= 2
         && crate::scan::opens_in_lower_case(text)
         && !crate::scan::ends_sentence(text)

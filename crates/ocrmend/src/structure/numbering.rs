@@ -134,9 +134,18 @@ fn back_fill(units: &mut [Unit], first: usize) {
     }
 }
 
-/// A paragraph the count gives a number to: any but a clause ending with a comma.
+/// A paragraph the count gives a number to: any but a clause ending with a comma or a
+/// scrap with no word.
 fn counted(u: &Unit) -> bool {
-    u.kind == UnitKind::Paragraph && !crate::scan::ends_clause(u.text.as_str())
+    let text = u.text.as_str();
+    u.kind == UnitKind::Paragraph && !crate::scan::ends_clause(text) && holds_a_word(text)
+}
+
+/// A run of three letters somewhere: scraps of furniture and number runs (`#2722767`,
+/// `£/2022/89`, `1701 (2006):`) are no numbered paragraph of their own.
+fn holds_a_word(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|run| run.chars().count() >= 3)
 }
 
 /// Number the paragraphs between anchors `a` and `b`; returns the units found to be
