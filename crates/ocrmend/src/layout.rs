@@ -316,7 +316,7 @@ fn ends_paragraph(views: &[LineView], chunk: &[usize], next: &LineView, body_wid
         && short(next)
         && chunk.iter().all(|&i| short(&views[i]))
         && !next_is_heading();
-    stops_short(last, body_width) && !name_goes_on && !heading_goes_on
+    may_end_here(text) && !name_goes_on && !heading_goes_on
 }
 
 /// A line shorter than a full line of body text.
@@ -332,8 +332,13 @@ fn stops_short(line: &LineView, body_width: usize) -> bool {
     is_short(line, body_width)
         && (crate::scan::ends_sentence(text)
             || crate::scan::ends_clause(text)
-            // A hyphen after a space may cut a word too (`col -` / `lective`).
-            || !text.ends_with(['-', '‐', '–']) && !crate::scan::stops_mid_phrase(text))
+            || may_end_here(text))
+}
+
+/// A line with no sentence end may still end its paragraph: it breaks no word and stops
+/// on no function word. A hyphen after a space may cut a word too (`col -` / `lective`).
+fn may_end_here(text: &str) -> bool {
+    !text.ends_with(crate::scan::HYPHENS) && !crate::scan::stops_mid_phrase(text)
 }
 
 fn opens_paragraph(line: &str) -> bool {

@@ -301,16 +301,16 @@ pub(super) fn spelled_session(line: &str) -> String {
         });
         if let Some(at) = found {
             // The printed capital stays (`Período de sesiones de 2024`).
-            let capital = words[at].starts_with(char::is_uppercase);
-            let mut spelled: Vec<String> = wanted.iter().map(|w| w.to_string()).collect();
-            if capital {
-                let mut letters = spelled[0].chars();
+            let spelled = if words[at].starts_with(char::is_uppercase) {
+                let mut letters = noun.chars();
                 let first = letters.next().map(|c| c.to_uppercase().collect::<String>());
-                spelled[0] = format!("{}{}", first.unwrap_or_default(), letters.as_str());
-            }
-            let mut out: Vec<String> = words[..at].iter().map(|w| w.to_string()).collect();
-            out.extend(spelled);
-            out.extend(words[at + wanted.len()..].iter().map(|w| w.to_string()));
+                format!("{}{}", first.unwrap_or_default(), letters.as_str())
+            } else {
+                noun.to_string()
+            };
+            let mut out = words[..at].to_vec();
+            out.push(&spelled);
+            out.extend(&words[at + wanted.len()..]);
             return out.join(" ");
         }
     }

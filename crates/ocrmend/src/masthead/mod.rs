@@ -367,34 +367,16 @@ fn read_blocks(lines: &[String], from: usize, max: usize, blank_less: bool) -> V
             k += 1;
         }
         // A field wrapped across a blank line (`… prises par la` / `Conférence …`,
-        // `… sur les` / `établissements humains`) goes on in the next block.
-        // Specks (`co s s co`) carry on nothing, and a title may open with an
-        // elision before a capital (`l’Ambassadeur …`).
-        let worded = |line: &str| {
-            line.split(' ')
-                .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        };
-        let opens_in_lower_case = |line: &str| {
-            let after_elision = line
-                .split_once(['’', '\''])
-                .filter(|(stem, _)| stem.chars().count() <= 2)
-                .map_or(line, |(_, rest)| rest.trim_start());
-            // A word, not a numeral (`i. Déclaration` opens the body).
-            let first_word = after_elision.split(' ').next().unwrap_or("");
-            line.starts_with(char::is_lowercase)
-                && first_word.chars().count() >= 3
-                && first_word.chars().all(char::is_lowercase)
-        };
-        // A subtitle is never wrapped on, and a field of its own never carries one on.
+        // `… sur les` / `établissements humains`) goes on in the next block. A
+        // subtitle is never wrapped on, and a field of its own never carries one on.
         if let Some(last) = blocks.last_mut().filter(|last: &&mut Vec<usize>| {
             let previous = &lines[*last.last().unwrap()];
             let next = &lines[block[0]];
-            let cut = crate::scan::stops_mid_phrase(previous);
             worded(previous)
                 && worded(next)
                 && !is_subtitle_start(&lines[last[0]])
                 && !opens_a_field(next)
-                && (cut || opens_in_lower_case(next))
+                && (crate::scan::stops_mid_phrase(previous) || opens_with_a_lower_case_word(next))
         }) {
             last.extend(block);
             continue;
@@ -402,6 +384,26 @@ fn read_blocks(lines: &[String], from: usize, max: usize, blank_less: bool) -> V
         blocks.push(block);
     }
     blocks
+}
+
+/// A line with a word in it: specks (`co s s co`) carry no field on.
+fn worded(line: &str) -> bool {
+    line.split(' ')
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+}
+
+/// A line that carries a wrapped field on: it opens with a lower-case word of three
+/// letters or more, past an elision (a title may open `l’ Ambassadeur …`, and
+/// `i. Déclaration` opens the body).
+fn opens_with_a_lower_case_word(line: &str) -> bool {
+    let after_elision = line
+        .split_once(['’', '\''])
+        .filter(|(stem, _)| stem.chars().count() <= 2)
+        .map_or(line, |(_, rest)| rest.trim_start());
+    let first_word = after_elision.split(' ').next().unwrap_or("");
+    line.starts_with(char::is_lowercase)
+        && first_word.chars().count() >= 3
+        && first_word.chars().all(char::is_lowercase)
 }
 
 /// Whether `line` opens a masthead field of its own: an agenda item or a subtitle.
@@ -470,12 +472,7 @@ fn split_note_call(title: &str) -> (&str, Option<&str>) {
 /// Scanner specks read as text (`VAN`, `NS~`, `4 4 r`, `Il.`): no word of four letters
 /// and few letters in all.
 fn is_noise(line: &str) -> bool {
-    let longest_word = line
-        .split(|c: char| !c.is_alphabetic())
-        .map(|word| word.chars().count())
-        .max()
-        .unwrap_or(0);
-    longest_word < 4 && letter_count(line) < 8
+    crate::scan::longest_letter_run(line) < 4 && letter_count(line) < 8
 }
 
 /// Inside a block, where a short line may end a wrapped title (`the Sea’`), only a

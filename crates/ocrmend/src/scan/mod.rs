@@ -95,6 +95,18 @@ pub fn ends_clause(text: &str) -> bool {
     without_trailing_calls(text).ends_with(',')
 }
 
+/// The hyphens a line may end with.
+pub const HYPHENS: [char; 3] = ['-', '‐', '–'];
+
+/// The length in letters of the longest run of letters in `text` (`l’Assemblée`: 9):
+/// how much of a word a scrap holds.
+pub fn longest_letter_run(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphabetic())
+        .map(|run| run.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
 /// Whether text stops where no sentence, heading or masthead field ends: on a
 /// line-break hyphen (`dévelop-`) or a function word (`… de`, `… of the`).
 pub fn stops_mid_phrase(text: &str) -> bool {
@@ -102,7 +114,7 @@ pub fn stops_mid_phrase(text: &str) -> bool {
     let short = last_word.chars().count() <= 2 && last_word.chars().all(char::is_lowercase);
     // A dash after a space (`… de la mujer -`) is a speck or a dash, no word cut.
     let cut_word = text
-        .strip_suffix(['-', '‐', '–'])
+        .strip_suffix(HYPHENS)
         .is_some_and(|rest| rest.ends_with(char::is_alphanumeric));
     cut_word || short || THREE_LETTER_FUNCTION_WORDS.contains(&last_word)
 }

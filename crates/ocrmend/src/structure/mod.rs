@@ -355,8 +355,9 @@ fn continues_previous(
     }
     let before = prev.text.as_str();
     if crate::scan::opens_in_lower_case(chunk.text.as_str()) {
-        // After a sentence end, a scrap that is no word before a capital (`qh
-        // Please…`, `a This…` in English) is the garbled number of a new paragraph.
+        // After a sentence end, a scrap that is no word before a capital (`xq
+        // Please…`) is the garbled number of a new paragraph. One that is a word
+        // (`a This…` in English) cannot be told from text and carries on.
         let garbled_number = || {
             let mut words = chunk.text.as_str().split(' ');
             let (Some(scrap), Some(next)) = (words.next(), words.next()) else {

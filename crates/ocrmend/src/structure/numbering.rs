@@ -138,14 +138,13 @@ fn back_fill(units: &mut [Unit], first: usize) {
 /// scrap with no word.
 fn counted(u: &Unit) -> bool {
     let text = u.text.as_str();
-    u.kind == UnitKind::Paragraph && !crate::scan::ends_clause(text) && holds_a_word(text)
+    u.kind == UnitKind::Paragraph && !crate::scan::ends_clause(text) && !is_scrap(text)
 }
 
-/// A run of three letters somewhere: scraps of furniture and number runs (`#2722767`,
+/// No run of three letters: scraps of furniture and number runs (`#2722767`,
 /// `£/2022/89`, `1701 (2006):`) are no numbered paragraph of their own.
-fn holds_a_word(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphabetic())
-        .any(|run| run.chars().count() >= 3)
+fn is_scrap(text: &str) -> bool {
+    crate::scan::longest_letter_run(text) < 3
 }
 
 /// Number the paragraphs between anchors `a` and `b`; returns the units found to be
@@ -229,6 +228,14 @@ fn set_item_parents(units: &mut [Unit]) {
 mod tests {
     use super::*;
     use crate::tracked::Tracked;
+
+    #[test]
+    fn scraps_of_furniture_are_not_counted() {
+        for scrap in ["#2722767", "£/2022/89", "1701 (2006):", "a) b)"] {
+            assert!(is_scrap(scrap), "{scrap}");
+        }
+        assert!(!is_scrap("Decides to keep the matter under review."));
+    }
 
     fn para(printed: Option<u32>, page_initial: bool) -> Unit {
         let mut text = Tracked::new();

@@ -11,6 +11,11 @@ pub fn clean(bytes: &[u8], name: &str) -> Cleaned {
     cleaned
 }
 
+/// The text of each block of `doc`, in order.
+pub fn block_texts(doc: &Document) -> Vec<&str> {
+    doc.blocks.iter().map(|b| b.text.as_str()).collect()
+}
+
 /// Validate a document against the published JSON Schema; panics with the errors.
 pub fn assert_valid(doc: &Document) {
     let schema: serde_json::Value = serde_json::from_str(

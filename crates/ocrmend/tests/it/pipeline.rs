@@ -1,6 +1,6 @@
 //! Whole documents through the pipeline: snapshot, schema, provenance.
 
-use crate::common::{assert_valid, clean, fixture, FIXTURES};
+use crate::common::{assert_valid, block_texts, clean, fixture, FIXTURES};
 use ocrmend::BlockKind;
 
 #[test]
@@ -108,7 +108,7 @@ fn crlf_and_lf_give_the_same_blocks() {
 fn preamble_clauses_are_paragraphs_of_their_own() {
     let text = "The General Assembly,\n\nRecalling its resolution 74/1 of 2 October 2019 on the situation in the region,\n\nNoting with appreciation the work done by the Secretary-General and his Special Envoy,\n\n1. Decides to keep the matter under review.\n";
     let doc = clean(text.as_bytes(), "preamble").document;
-    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    let texts = block_texts(&doc);
     assert_eq!(
         texts,
         [
@@ -124,7 +124,7 @@ fn preamble_clauses_are_paragraphs_of_their_own() {
 fn scanner_streaks_shaped_like_headings_are_noise() {
     let text = "I. Introduction of the report\n\n1. The Committee met twice during the period under review.\n\nSh UU NN\n\nI so eee\n\n2. The Committee adopted its report.\n";
     let doc = clean(text.as_bytes(), "streaks").document;
-    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    let texts = block_texts(&doc);
     assert_eq!(
         texts,
         [
@@ -155,7 +155,7 @@ fn a_short_last_line_ends_a_paragraph_without_a_point() {
          {long}\n\nof the Organization and took note of them with appreciation.\n"
     );
     let doc = clean(text.as_bytes(), "short-lines").document;
-    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    let texts = block_texts(&doc);
     assert_eq!(
         texts,
         [
@@ -177,7 +177,7 @@ fn a_line_cut_on_a_function_word_is_no_heading() {
     assert!(
         doc.blocks
             .iter()
-            .all(|b| !matches!(b.kind, ocrmend::BlockKind::Heading { .. })),
+            .all(|b| !matches!(b.kind, BlockKind::Heading { .. })),
         "{:?}",
         doc.blocks
     );
@@ -193,7 +193,7 @@ fn a_heading_right_after_a_chapter_opens_its_first_section() {
         .blocks
         .iter()
         .filter_map(|b| match &b.kind {
-            ocrmend::BlockKind::Heading { level, number } => {
+            BlockKind::Heading { level, number } => {
                 Some((*level, number.as_deref(), b.text.as_str()))
             }
             _ => None,
@@ -220,7 +220,7 @@ fn a_scrap_before_a_capital_after_a_sentence_end_opens_a_paragraph() {
         ..ocrmend::Options::default()
     };
     let doc = ocrmend::clean(text.as_bytes(), &options).unwrap().document;
-    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    let texts = block_texts(&doc);
     assert_eq!(
         texts,
         [
