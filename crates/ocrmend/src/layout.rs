@@ -90,6 +90,10 @@ static ITEM_START: LazyLock<Regex> =
 static INLINE_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s\(?(?:[a-z]|[ivx]{1,4}|¢|©)\)\s").unwrap());
 
+/// How much wider than the body's, in percent, a chunk's full lines run on average
+/// when it is set in the notes' smaller font.
+const NOTE_FONT_WIDTH: usize = 105;
+
 /// Group the lines of `pages` into chunks and mark each page's footnote zone.
 /// `body_start` is the first line after the masthead (0 without one): a chunk never
 /// holds masthead and body lines both, even when the OCR printed no blank line
@@ -114,7 +118,7 @@ pub fn lay_out(
             let widths: Vec<usize> = lines.iter().map(|&i| views[i].width).collect();
             let full = &widths[..widths.len().saturating_sub(1)];
             let wide = !full.is_empty()
-                && full.iter().sum::<usize>() * 100 >= full.len() * body_width * 105
+                && full.iter().sum::<usize>() * 100 >= full.len() * body_width * NOTE_FONT_WIDTH
                 || widths.iter().any(|&w| w * 100 > body_width * 110);
             let text = joiner.join_lines(input, &pages.lines, &lines);
             let last = *lines.last().unwrap();
@@ -516,10 +520,19 @@ fn mark_footnote_zones(chunks: &mut [Chunk], body_width: usize) {
         while zone_start > page_start && in_zone(chunks, page_start, zone_start - 1, body_width) {
             zone_start -= 1;
         }
-        // A note that opens with its number claims the rest of the page, unless body
-        // text (a numbered paragraph, an item) comes after it.
+        // A note that opens with its number claims the rest of the page, unless it is
+        // set in the body's font or body text comes after it: a numbered paragraph, an
+        // item, or a chunk set in the body's font before the page's last (the last note of a page may run its few
+        // lines as wide as the body's; a paragraph the OCR put at the page foot, behind
+        // a speck read as `*`, does not end it).
         if let Some(k) = (page_start + 1..zone_start).find(|&k| {
             opens_note(&chunks[k])
+                && !set_in_the_body_font(&chunks[k], body_width)
+                && chunks[k + 1..page_end]
+                    .iter()
+                    .rev()
+                    .skip(1)
+                    .all(|c| !set_in_the_body_font(c, body_width))
                 && chunks[k + 1..page_end].iter().all(|c| {
                     !PARAGRAPH_START.is_match(c.text.as_str())
                         && !ITEM_START.is_match(c.text.as_str())
@@ -576,6 +589,9 @@ fn note_like(chunk: &Chunk, body_width: usize) -> NoteLike {
     if PARAGRAPH_START.is_match(text) || ITEM_START.is_match(text) {
         return NoteLike::No;
     }
+    if set_in_the_body_font(chunk, body_width) {
+        return NoteLike::No;
+    }
     if opens_note(chunk) {
         return NoteLike::Yes;
     }
@@ -592,6 +608,16 @@ fn note_like(chunk: &Chunk, body_width: usize) -> NoteLike {
     } else {
         NoteLike::No
     }
+}
+
+/// Whether a chunk of three lines or more runs its full lines narrower on average than
+/// the notes' ([`NOTE_FONT_WIDTH`]): set in the body's font, not the notes' smaller
+/// one, whatever number it opens with (`1 En la Plataforma…`, a paragraph whose point
+/// the OCR lost). Such a chunk neither opens a footnote zone nor stands in one (on train
+/// this kept 5 % of the damage out; a short chunk's width says too little).
+fn set_in_the_body_font(chunk: &Chunk, body_width: usize) -> bool {
+    let full = &chunk.line_widths[..chunk.line_widths.len().saturating_sub(1)];
+    full.len() >= 2 && full.iter().sum::<usize>() * 100 < full.len() * body_width * NOTE_FONT_WIDTH
 }
 
 /// A chunk that opens with a note number (plain or mangled) or is set in the notes' font.
@@ -824,6 +850,28 @@ mod tests {
             zones,
             vec![Zone::Body, Zone::Body, Zone::Footnotes, Zone::Body]
         );
+    }
+
+    #[test]
+    fn a_paragraph_in_the_body_font_is_no_note_whatever_it_opens_with() {
+        let line = "Le texte du corps qui occupe toute la largeur de la ligne et qui continue encore un peu.\n";
+        let body = line.repeat(6);
+        // `1 En…`: a paragraph whose point the OCR lost, at the page foot.
+        let text = format!("Titre\n\n{body}\n1 {}\n\u{c}{body}", line.repeat(3));
+        let zones: Vec<_> = layout(&text).chunks.iter().map(|c| c.zone).collect();
+        assert_eq!(zones, vec![Zone::Body; 4]);
+        // Behind a note that opens a zone, a paragraph in the body font before the
+        // page's last chunk ends the claim; the page's last note may be as wide.
+        let note = "5 Voir http://example.org/.\n";
+        let text = format!(
+            "Titre\n\n{body}\n{note}\n{}\nVoir A/64/350.\n\u{c}{body}",
+            line.repeat(3)
+        );
+        let zones: Vec<_> = layout(&text).chunks.iter().map(|c| c.zone).collect();
+        assert_eq!(zones[2..4], [Zone::Body, Zone::Body], "{zones:?}");
+        let text = format!("Titre\n\n{body}\n{note}\n{}\u{c}{body}", line.repeat(3));
+        let zones: Vec<_> = layout(&text).chunks.iter().map(|c| c.zone).collect();
+        assert_eq!(zones[2..4], [Zone::Footnotes, Zone::Footnotes], "{zones:?}");
     }
 
     #[test]
