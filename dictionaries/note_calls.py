@@ -26,7 +26,7 @@ Each candidate falls in one cell of three closed classes, mirrored by the enums 
   superscript digits), `+` when the run has more than one character;
 - the character before: `s` (which ends plurals, and English possessives:
   `countries’ jurisdiction`), `lower` (any other lower-case letter), `upper`, `digit`, `year` (the last of four digits
-  19xx or 20xx), `close` () ]), `quote` (» ” " ’ '), `stop` (.), `comma`, `other`;
+  19xx or 20xx), `close` () ]), `quote` (» ” " ’ '), `stop` (. ; :), `comma`, `other`;
 - what follows: a space then `lower`, `upper`, `digit`, `paren` or `other`;
   `punct` (. , ; :), `close` () » ”), or `end` (a blank line or the end).
 
@@ -53,7 +53,7 @@ OUT = os.path.join(HERE, "note-calls.tsv")
 MARK = "\ue000"
 GLYPHS = "®©™°’‘'!?*%Z¹²³⁴⁵⁶⁷⁸⁹⁰“”\""
 CANDIDATE = re.compile(
-    r"(?<=[\w)\]»”\"’'%.,])([" + re.escape(GLYPHS) + r"]{1,3}\d{0,2})(?=[\s.,;:)»”]|$)"
+    r"(?<=[\w)\]»”\"’'%.,;:])([" + re.escape(GLYPHS) + r"]{1,3}\d{0,2})(?=[\s.,;:)»”]|$)"
 )
 GLYPH_CLASS = {"®": "R", "©": "R", "™": "R", "°": "deg", "’": "apos", "'": "apos",
                "‘": "lsq", "”": "dq", '"': "dq", "“": "ldq", "!": "bang", "?": "q",
@@ -81,7 +81,7 @@ def before_class(text: str, at: int) -> str:
         return "close"
     if c in "»”\"’'":
         return "quote"
-    return {".": "stop", ",": "comma"}.get(c, "other")
+    return {".": "stop", ";": "stop", ":": "stop", ",": "comma"}.get(c, "other")
 
 
 def after_class(rest: str) -> str:

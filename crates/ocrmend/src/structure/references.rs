@@ -25,7 +25,7 @@ use crate::lexicon::Lexicon;
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
     let glyphs = crate::scan::superscript::AFTER_A_WORD;
     Regex::new(&format!(
-        r#"[\p{{L}}\p{{N}})\]»”"’'%.,]({glyphs}{{1,3}}\d{{0,2}}|\d{{1,2}})(?:[\s.,;:)»”]|$)"#
+        r#"[\p{{L}}\p{{N}})\]»”"’'%.,;:]({glyphs}{{1,3}}\d{{0,2}}|\d{{1,2}})(?:[\s.,;:)»”]|$)"#
     ))
     .unwrap()
 });
@@ -323,7 +323,7 @@ enum Before {
     Close,
     /// » ” " ’ '
     Quote,
-    /// .
+    /// . ; :
     Stop,
     /// ,
     Comma,
@@ -353,7 +353,7 @@ impl Before {
             c if c.is_uppercase() => Before::Upper,
             ')' | ']' => Before::Close,
             '»' | '”' | '"' | '’' | '\'' => Before::Quote,
-            '.' => Before::Stop,
+            '.' | ';' | ':' => Before::Stop,
             ',' => Before::Comma,
             _ => Before::Other,
         }
@@ -625,6 +625,10 @@ mod tests {
         assert!(is_call("(CEPALC)? et la", "?"));
         assert!(is_call("des ressources nationales,’ cuando", "’"));
         assert!(is_call("del Código Penal nacional.? Para", "?"));
+        assert!(
+            is_call("por Daños Nucleares;' y el Protocolo", "'"),
+            "after a semicolon"
+        );
         assert_eq!(
             score("avril 2021%, les", "%"),
             DIGIT_CALL,
