@@ -15,7 +15,8 @@ finds the candidates the structure stage finds (`structure/references.rs`: a run
 to three call glyphs, perhaps with digits, after a letter, digit, closing bracket,
 quote or punctuation, before a space, punctuation or the end), drops those its fixed
 rules rule out (an elided `l’`, the numero sign `n° 2`, a quotation mark that closes
-a quotation), and labels each by aligning the OCR with the ground truth character by
+a quotation; its question rule and its plain-digit and `%`-after-a-year rules apply
+in front of the table and are not mirrored here), and labels each by aligning the OCR with the ground truth character by
 character: a candidate is a call when it stands where the truth has a `[^n]` marker.
 
 Each candidate falls in one cell of three closed classes, mirrored by the enums of
