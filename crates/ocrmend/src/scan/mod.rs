@@ -43,9 +43,9 @@ pub fn base_letter(c: char) -> char {
 /// places show different glyphs (measured on the factory's validation split: giving
 /// every place the union of the three loses footnotes), so each has its class.
 pub mod superscript {
-    /// At the start of a footnote (`© Voir…`, `%2 Voir…`, `’ The…`, `=~` for a smudge):
-    /// a regex character class.
-    pub const AT_NOTE_START: &str = r#"[©®™%°"“”‘’'=~]"#;
+    /// At the start of a footnote (`© Voir…`, `%2 Voir…`, `’ The…`, `? Resolución…`,
+    /// `=~` for a smudge): a regex character class.
+    pub const AT_NOTE_START: &str = r#"[©®™%°"“”‘’'=~?!]"#;
     /// Glued to the word or punctuation that calls the note (`l’OMS®`, `santé »*2`,
     /// `Bureau®!`, `(CEPALC)?`, superscript digits kept as such): a regex character class.
     pub const AFTER_A_WORD: &str = r#"[®©™°’‘'!?*%Z¹²³⁴⁵⁶⁷⁸⁹⁰“”"]"#;
