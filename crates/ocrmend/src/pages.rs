@@ -5,8 +5,9 @@
 //! the footers. A line made only of such tokens (with page numbers `17/21`, job
 //! suffixes `(F) 090925`, a barcode `*2012800*`) is furniture, and so is a page number
 //! between dashes (`- 2 -`), a job number beside one short token (its page number as
-//! the OCR damaged it: `eis`), and a leaked link target (`file:///…`). Every removal
-//! is recorded with its reason.
+//! the OCR damaged it: `eis`), and a leaked link target (`file:///…`). The job number
+//! and the barcode made of it are furniture even one digit off (`9323537`, `2114683°`
+//! for 21-14683). Every removal is recorded with its reason.
 //!
 //! Page breaks: a form feed; a cluster of furniture lines; and, in text that has no
 //! form feed, a line indented by exactly one space (how some OCR exports mark the start
@@ -72,7 +73,7 @@ pub fn paginate(text: &str) -> Pages {
     let has_form_feed = text.contains('\u{c}');
     let readings: Vec<Reading> = raw
         .iter()
-        .map(|r| Reading::of(&text[r.span.clone()], symbol.as_deref()))
+        .map(|r| Reading::of(&text[r.span.clone()], symbol.as_deref(), job.as_deref()))
         .collect();
     let dirty_margin = has_dirty_margin(&readings);
 
@@ -168,9 +169,9 @@ struct Reading {
 }
 
 impl Reading {
-    fn of(line: &str, symbol: Option<&str>) -> Reading {
+    fn of(line: &str, symbol: Option<&str>, job: Option<&str>) -> Reading {
         let trimmed = line.trim();
-        let furniture = furniture(trimmed, symbol);
+        let furniture = furniture(trimmed, symbol, job);
         let content = !trimmed.is_empty() && furniture.is_none();
         let kept = if content { speck::debris(line) } else { None };
         Reading {
@@ -299,8 +300,25 @@ fn most_frequent<'a>(items: impl Iterator<Item = &'a str>, at_least: usize) -> O
         .map(|(s, _)| s.to_owned())
 }
 
+/// Whether `token` is the document's job number as OCR damaged it: its digits, six to
+/// eight of them, are the job's but for one digit dropped, added or misread, inside at
+/// most [`JOB_WRAPPING`] other glyphs (`2114683°` and `+2210364*` for the barcode of
+/// 21-14683 and 22-10364, `9323537` for 23-23537). A body number so close to the job's
+/// on a line of its own is unlikely.
+fn resembles_job(token: &str, job: &str) -> bool {
+    let digits: String = token.chars().filter(char::is_ascii_digit).collect();
+    let wrapping = token.chars().count() - digits.len();
+    let job_digits = job.chars().filter(char::is_ascii_digit);
+    (6..=8).contains(&digits.len())
+        && wrapping <= JOB_WRAPPING
+        && rapidfuzz::distance::levenshtein::distance(digits.chars(), job_digits) <= 1
+}
+
+/// How many glyphs besides its digits a damaged job number or barcode may carry.
+const JOB_WRAPPING: usize = 3;
+
 /// Why a (trimmed) line is page furniture, if it is.
-fn furniture(line: &str, symbol: Option<&str>) -> Option<RemovalReason> {
+fn furniture(line: &str, symbol: Option<&str>, job: Option<&str>) -> Option<RemovalReason> {
     if line.starts_with("file:///") {
         return Some(RemovalReason::LinkTarget);
     }
@@ -308,10 +326,12 @@ fn furniture(line: &str, symbol: Option<&str>) -> Option<RemovalReason> {
         return None;
     }
     let tokens: Vec<&str> = line.split_whitespace().collect();
+    let damaged_job = |t: &str| job.is_some_and(|job| resembles_job(t, job));
     let has_job = tokens.iter().any(|t| {
         symbol::job_number(t)
             .or_else(|| symbol::job_number(t.split('(').next().unwrap_or(t)))
             .is_some()
+            || damaged_job(t)
     });
     let is_symbol = |t: &str| symbol.is_some_and(|s| symbol::resembles(t, s));
     if is_symbol(line) {
@@ -328,6 +348,7 @@ fn furniture(line: &str, symbol: Option<&str>) -> Option<RemovalReason> {
             || BARCODE.is_match(t)
             || symbol::job_number(t).is_some()
             || symbol::job_number(t.split('(').next().unwrap_or(t)).is_some() && t.ends_with(')')
+            || damaged_job(t)
             || has_job && (DATE_CODE.is_match(t) || JOB_SUFFIX.is_match(t))
     };
     let rest: Vec<&str> = tokens
@@ -535,6 +556,29 @@ mod tests {
                 (2, "Il.".into()),
                 (2, "Examen".into())
             ]
+        );
+    }
+
+    #[test]
+    fn the_job_number_damaged_by_one_digit_is_furniture_and_a_page_break() {
+        let text = "The body of page one.\n23-23537 (E) 120724\n\u{c}The body of page two.\nES) 9323537\nThe body of page three.\n2114683°\n+2323537*\nThe body of page four, 2323 and 1234567.\n";
+        let p = paginate(text);
+        assert_eq!(
+            content(text, &p),
+            vec![
+                (1, "The body of page one.".into()),
+                (2, "The body of page two.".into()),
+                (3, "The body of page three.".into()),
+                (3, "2114683°".into()),
+                (4, "The body of page four, 2323 and 1234567.".into()),
+            ],
+            "one digit off the job's is furniture; two off, or inside a sentence, is not"
+        );
+        assert!(resembles_job("#2323537*", "23-23537"));
+        assert!(!resembles_job("23235", "23-23537"), "too few digits");
+        assert!(
+            !resembles_job("(F)2323537(E)", "23-23537"),
+            "too much around it"
         );
     }
 
