@@ -342,6 +342,8 @@ mod tests {
         assert!(MANGLED.is_match("© Voir le communiqué"));
         assert!(MANGLED.is_match("? Resolución 61/161 de la Asamblea General, anexo."));
         assert!(MANGLED.is_match("! See A/69/411."));
+        assert!(MANGLED.is_match("§ Voir S/2016/917."));
+        assert!(!MANGLED.is_match("+ Introduction"));
         assert!(NUMBERED.is_match("15 Un critére systématique"));
         assert_eq!(&NUMBERED.captures("15See A/60/246").unwrap()[1], "15");
         assert!(!NUMBERED.is_match("2015 est"));
