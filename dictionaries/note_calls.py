@@ -147,7 +147,8 @@ def cells_of(doc: str, counts: collections.Counter) -> None:
     for m in CANDIDATE.finditer(ocr):
         start, end = m.span(1)
         # The block the structure stage sees: from the last blank line, lines joined.
-        block_start = ocr.rfind("\n\n", 0, start) + 2 if "\n\n" in ocr[:start] else 0
+        blank_before = ocr.rfind("\n\n", 0, start)
+        block_start = blank_before + 2 if blank_before >= 0 else 0
         block_end = ocr.find("\n\n", end)
         block = ocr[block_start:block_end if block_end >= 0 else len(ocr)].replace("\n", " ")
         if ruled_out(block, start - block_start, m.group(1)):

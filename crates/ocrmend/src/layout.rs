@@ -117,8 +117,7 @@ pub fn lay_out(
             let first = &pages.lines[lines[0]];
             let widths: Vec<usize> = lines.iter().map(|&i| views[i].width).collect();
             let full = &widths[..widths.len().saturating_sub(1)];
-            let wide = !full.is_empty()
-                && full.iter().sum::<usize>() * 100 >= full.len() * body_width * NOTE_FONT_WIDTH
+            let wide = !full.is_empty() && !narrower_than_notes(full, body_width)
                 || widths.iter().any(|&w| w * 100 > body_width * 110);
             let text = joiner.join_lines(input, &pages.lines, &lines);
             let last = *lines.last().unwrap();
@@ -522,9 +521,9 @@ fn mark_footnote_zones(chunks: &mut [Chunk], body_width: usize) {
         }
         // A note that opens with its number claims the rest of the page, unless it is
         // set in the body's font or body text comes after it: a numbered paragraph, an
-        // item, or a chunk set in the body's font before the page's last (the last note of a page may run its few
-        // lines as wide as the body's; a paragraph the OCR put at the page foot, behind
-        // a speck read as `*`, does not end it).
+        // item, or a chunk set in the body's font before the page's last (the last note
+        // of a page may run its few lines as wide as the body's; a paragraph the OCR put
+        // at the page foot, behind a speck read as `*`, does not end it).
         if let Some(k) = (page_start + 1..zone_start).find(|&k| {
             opens_note(&chunks[k])
                 && !set_in_the_body_font(&chunks[k], body_width)
@@ -617,7 +616,13 @@ fn note_like(chunk: &Chunk, body_width: usize) -> NoteLike {
 /// this kept 5 % of the damage out; a short chunk's width says too little).
 fn set_in_the_body_font(chunk: &Chunk, body_width: usize) -> bool {
     let full = &chunk.line_widths[..chunk.line_widths.len().saturating_sub(1)];
-    full.len() >= 2 && full.iter().sum::<usize>() * 100 < full.len() * body_width * NOTE_FONT_WIDTH
+    full.len() >= 2 && narrower_than_notes(full, body_width)
+}
+
+/// Whether full lines of these widths run narrower on average than [`NOTE_FONT_WIDTH`]
+/// makes the notes' lines.
+fn narrower_than_notes(full: &[usize], body_width: usize) -> bool {
+    full.iter().sum::<usize>() * 100 < full.len() * body_width * NOTE_FONT_WIDTH
 }
 
 /// A chunk that opens with a note number (plain or mangled) or is set in the notes' font.

@@ -306,12 +306,15 @@ fn most_frequent<'a>(items: impl Iterator<Item = &'a str>, at_least: usize) -> O
 /// 21-14683 and 22-10364, `9323537` for 23-23537). A body number so close to the job's
 /// on a line of its own is unlikely.
 fn resembles_job(token: &str, job: &str) -> bool {
-    let digits: String = token.chars().filter(char::is_ascii_digit).collect();
-    let wrapping = token.chars().count() - digits.len();
-    let job_digits = job.chars().filter(char::is_ascii_digit);
-    (6..=8).contains(&digits.len())
-        && wrapping <= JOB_WRAPPING
-        && rapidfuzz::distance::levenshtein::distance(digits.chars(), job_digits) <= 1
+    // Counted before any distance: this runs on every token of every line.
+    let digits = || token.chars().filter(char::is_ascii_digit);
+    let count = digits().count();
+    (6..=8).contains(&count)
+        && token.chars().count() - count <= JOB_WRAPPING
+        && rapidfuzz::distance::levenshtein::distance(
+            digits(),
+            job.chars().filter(char::is_ascii_digit),
+        ) <= 1
 }
 
 /// How many glyphs besides its digits a damaged job number or barcode may carry.

@@ -129,7 +129,8 @@ pub fn structure(
             .map(|&c| layout.chunks[c].text.source_at(0))
             .collect();
     }
-    let sure_calls = references::sure_calls(&out.blocks, lexicon);
+    let candidates = references::candidates(&out.blocks, lexicon);
+    let sure_calls = references::sure_calls(&candidates);
     out.footnotes = footnotes::read_footnotes(
         input,
         pages,
@@ -143,7 +144,7 @@ pub fn structure(
         &mut diagnostics.warnings,
     );
     references::link(
-        lexicon,
+        &candidates,
         &mut out.blocks,
         &out.footnotes,
         &mut diagnostics.warnings,

@@ -31,7 +31,10 @@ static CALL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 #[derive(Debug, Clone)]
-struct Candidate {
+/// A glyph run that may be a note call: found once per report, before the footnotes
+/// are read (they count the sure ones) and linked after. The blocks' text must not
+/// change in between: the ranges point into it.
+pub struct Candidate {
     block: usize,
     /// Byte range of the glyphs in the block's text.
     range: std::ops::Range<usize>,
@@ -41,18 +44,17 @@ struct Candidate {
 }
 
 pub fn link(
-    lexicon: Option<&Lexicon>,
+    candidates: &[Candidate],
     blocks: &mut [BlockDraft],
     footnotes: &[FootnoteDraft],
     warnings: &mut Vec<WarningDraft>,
 ) {
-    let candidates = candidates(blocks, lexicon);
     let numbered: Vec<&FootnoteDraft> = footnotes
         .iter()
         .filter(|f| f.number != NoteNumber::Star)
         .collect();
     let windows = windows(&numbered, footnotes);
-    let chosen = align(&candidates, &windows);
+    let chosen = align(candidates, &windows);
     let mut per_block: Vec<Vec<(usize, &FootnoteDraft)>> = vec![Vec::new(); blocks.len()];
     for (note, cand) in chosen.iter().enumerate() {
         match cand {
@@ -82,9 +84,9 @@ pub fn link(
 /// footnote reader counts against the notes of each zone (on train, counting those
 /// above even odds splits the most run-together notes right; a stricter count splits
 /// fewer).
-pub fn sure_calls(blocks: &[BlockDraft], lexicon: Option<&Lexicon>) -> Vec<usize> {
-    candidates(blocks, lexicon)
-        .into_iter()
+pub fn sure_calls(candidates: &[Candidate]) -> Vec<usize> {
+    candidates
+        .iter()
         .filter(|c| c.score > FOUND)
         .map(|c| c.source)
         .collect()
@@ -116,7 +118,8 @@ fn cut_calls(block: &mut BlockDraft, mut calls: Vec<(&Candidate, &FootnoteDraft)
     block.notes = notes;
 }
 
-fn candidates(blocks: &[BlockDraft], lexicon: Option<&Lexicon>) -> Vec<Candidate> {
+/// Every call candidate of the blocks, in input order.
+pub fn candidates(blocks: &[BlockDraft], lexicon: Option<&Lexicon>) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         let text = block.text.as_str();
