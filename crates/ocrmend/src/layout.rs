@@ -519,14 +519,16 @@ fn mark_footnote_zones(chunks: &mut [Chunk], body_width: usize) {
         while zone_start > page_start && in_zone(chunks, page_start, zone_start - 1, body_width) {
             zone_start -= 1;
         }
-        // A note that opens with its number claims the rest of the page, unless it is
-        // set in the body's font or body text comes after it: a numbered paragraph, an
-        // item, or a chunk set in the body's font before the page's last (the last note
-        // of a page may run its few lines as wide as the body's; a paragraph the OCR put
-        // at the page foot, behind a speck read as `*`, does not end it).
+        // A note that opens with its number claims the rest of the page, unless it
+        // reads as body text itself (a numbered paragraph whose hyphenated line runs a
+        // little wide, or one set in the body's font) or body text comes after it: a
+        // numbered paragraph, an item, or a chunk set in the body's font before the
+        // page's last (the last note of a page may run its few lines as wide as the
+        // body's; a paragraph the OCR put at the page foot, behind a speck read as `*`,
+        // does not end it).
         if let Some(k) = (page_start + 1..zone_start).find(|&k| {
             opens_note(&chunks[k])
-                && !set_in_the_body_font(&chunks[k], body_width)
+                && note_like(&chunks[k], body_width) == NoteLike::Yes
                 && chunks[k + 1..page_end]
                     .iter()
                     .rev()
@@ -877,6 +879,18 @@ mod tests {
         let text = format!("Titre\n\n{body}\n{note}\n{}\u{c}{body}", line.repeat(3));
         let zones: Vec<_> = layout(&text).chunks.iter().map(|c| c.zone).collect();
         assert_eq!(zones[2..4], [Zone::Footnotes, Zone::Footnotes], "{zones:?}");
+    }
+
+    #[test]
+    fn a_numbered_paragraph_a_little_wide_claims_no_page_foot() {
+        let line = "Le texte du corps qui occupe toute la largeur de la ligne et qui continue encore un peu.\n";
+        let body = line.repeat(6);
+        // Its hyphenated first line runs past the body's: it is still paragraph 6.
+        let text = format!(
+            "Titre\n\n{body}\n6. Le texte du corps qui occupe toute la largeur de la ligne et qui continue encore un peu plus dé-\nveloppe\n\n4 Voir A/64/350.\n\u{c}{body}"
+        );
+        let zones: Vec<_> = layout(&text).chunks.iter().map(|c| c.zone).collect();
+        assert_eq!(zones[2..4], [Zone::Body, Zone::Footnotes], "{zones:?}");
     }
 
     #[test]
