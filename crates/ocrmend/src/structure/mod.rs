@@ -220,7 +220,16 @@ fn read_units(
     let mut units: Vec<Unit> = Vec::new();
     let mut detached: Vec<columns::Detached> = Vec::new();
     let mut last_page = 0;
+    // The paragraph numbers of the units read so far (`read` of them).
+    let (mut sequence, mut read) = (numbering::Sequence::default(), 0);
     for (k, &i) in body.iter().enumerate() {
+        for u in units[read..]
+            .iter()
+            .filter(|u| u.kind == UnitKind::Paragraph)
+        {
+            sequence.read(u.printed);
+        }
+        read = units.len();
         let chunk = &chunks[i];
         let next_chunk = body.get(k + 1).map(|&n| &chunks[n]);
         let page_initial = chunk.page != last_page || chunk.region_start;
@@ -261,7 +270,7 @@ fn read_units(
                 units.push(new(heading_kind(numeral, chunk), tail(text_at), None));
             }
             Opening::Paragraph { number, text_at }
-                if plausible_paragraph_number(&units, number) =>
+                if plausible_paragraph_number(&sequence, number) =>
             {
                 units.push(new(UnitKind::Paragraph, tail(text_at), Some(number)));
             }
@@ -324,14 +333,12 @@ fn widest_line(chunk: &Chunk) -> usize {
     chunk.line_widths.iter().copied().max().unwrap_or(0)
 }
 
-/// An inline number is a paragraph number only if it moves the sequence forward
-/// (`COVID-` / `19. Ces projets…` inside paragraph 55 is not paragraph 19).
-fn plausible_paragraph_number(units: &[Unit], number: u32) -> bool {
-    let last = units
-        .iter()
-        .rev()
-        .find_map(|u| u.printed.filter(|_| u.kind == UnitKind::Paragraph))
-        .unwrap_or(0);
+/// An inline number is a paragraph number only if it moves the sequence of anchors
+/// forward (`COVID-` / `19. Ces projets…` inside paragraph 55 is not paragraph 19).
+/// Measured from the last anchor, not the last number printed: after a misread `8.`
+/// for paragraph 3, `4.` still opens paragraph 4.
+fn plausible_paragraph_number(sequence: &numbering::Sequence, number: u32) -> bool {
+    let last = sequence.last();
     number > last && number <= last + 30
 }
 

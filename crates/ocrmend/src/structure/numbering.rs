@@ -60,30 +60,60 @@ fn count_from_anchors(
     }
 }
 
-/// Units whose printed number fits an increasing sequence; they keep it. A number
-/// that runs ahead of the paragraphs counted since the last anchor by more than one
-/// lost paragraph is a misread (a garbled number column), not an anchor.
+/// Units whose printed number fits an increasing sequence ([`Sequence`]); they keep it.
 fn accepted_anchors(units: &mut [Unit]) -> Vec<usize> {
-    const LOST_PARAGRAPHS: u32 = 1;
+    let mut sequence = Sequence::default();
     let mut anchors = Vec::new();
-    let mut last: Option<u32> = None;
-    let mut since_last = 0u32;
     for (i, u) in units.iter_mut().enumerate() {
         if u.kind != UnitKind::Paragraph {
             continue;
         }
-        let fits = |n: u32| last.is_none_or(|l| n > l && n - l <= since_last + 1 + LOST_PARAGRAPHS);
-        match u.printed.filter(|&n| fits(n)) {
-            Some(n) => {
-                u.number = Some(n);
-                anchors.push(i);
-                last = Some(n);
-                since_last = 0;
-            }
-            None => since_last += 1,
+        if let Some(n) = sequence.read(u.printed) {
+            u.number = Some(n);
+            anchors.push(i);
         }
     }
     anchors
+}
+
+/// The printed paragraph numbers read so far that rise with the count of paragraphs:
+/// the anchors. A number that runs ahead of the paragraphs counted since the last
+/// anchor by more than [`LOST_PARAGRAPHS`] is a misread (`8.` for `3.`, a garbled
+/// number column), not an anchor, and the sequence stays where it was.
+#[derive(Default)]
+pub struct Sequence {
+    last: Option<u32>,
+    since_last: u32,
+}
+
+/// How many paragraphs the OCR may have lost between two anchors.
+const LOST_PARAGRAPHS: u32 = 1;
+
+impl Sequence {
+    /// Read the next paragraph's printed number (if any); the number when it is an
+    /// anchor.
+    pub fn read(&mut self, printed: Option<u32>) -> Option<u32> {
+        let fits = |n: u32| {
+            self.last
+                .is_none_or(|l| n > l && n - l <= self.since_last + 1 + LOST_PARAGRAPHS)
+        };
+        match printed.filter(|&n| fits(n)) {
+            Some(n) => {
+                self.last = Some(n);
+                self.since_last = 0;
+                Some(n)
+            }
+            None => {
+                self.since_last += 1;
+                None
+            }
+        }
+    }
+
+    /// The last anchor (0 before any).
+    pub fn last(&self) -> u32 {
+        self.last.unwrap_or(0)
+    }
 }
 
 /// With no printed number left to anchor the count (a margin the OCR did not read),
@@ -273,6 +303,19 @@ mod tests {
             numbers(&units),
             vec![Some(2), Some(3), Some(4), Some(5), Some(6)]
         );
+    }
+
+    #[test]
+    fn a_misread_leaves_the_sequence_where_it_was() {
+        let mut sequence = Sequence::default();
+        assert_eq!(sequence.read(Some(2)), Some(2));
+        // `8.` for 3: no anchor; `4.` after it still is one.
+        assert_eq!(sequence.read(Some(8)), None);
+        assert_eq!(sequence.last(), 2);
+        assert_eq!(sequence.read(Some(4)), Some(4));
+        // One lost paragraph is allowed for, two are not.
+        assert_eq!(sequence.read(Some(6)), Some(6));
+        assert_eq!(sequence.read(Some(9)), None);
     }
 
     #[test]

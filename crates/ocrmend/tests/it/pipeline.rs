@@ -229,3 +229,24 @@ fn a_scrap_before_a_capital_after_a_sentence_end_opens_a_paragraph() {
         ]
     );
 }
+
+#[test]
+fn a_misread_paragraph_number_does_not_hide_the_next_one() {
+    // `8.` printed for 3: `4.` after it still opens paragraph 4, and the misread one
+    // is paragraph 3 (not a continuation of paragraph 2).
+    let text = "2. The Committee met twice during the period under review.\n\n\
+                8. The Board adopted its report at the same meeting.\n\n\
+                4. The Secretariat provided the documentation in good time.\n\n\
+                5. The next session will take place in New York.\n";
+    let doc = clean(text.as_bytes(), "misread-number").document;
+    let numbers: Vec<Option<&str>> = doc
+        .blocks
+        .iter()
+        .map(|b| match &b.kind {
+            BlockKind::Paragraph { number } => number.as_deref(),
+            _ => Some("not a paragraph"),
+        })
+        .collect();
+    assert_eq!(numbers, [Some("2"), Some("3"), Some("4"), Some("5")]);
+    assert!(block_texts(&doc)[2].starts_with("The Secretariat"));
+}
