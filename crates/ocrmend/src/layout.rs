@@ -84,6 +84,10 @@ static COLUMN_NUMBER: LazyLock<Regex> =
 /// capital, `:` (as [`crate::scan::opening`] reads it).
 static PARAGRAPH_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}(?:[.,;]\s+\S|:\s+\p{Lu})").unwrap());
+/// A number and a capital opening a line: a paragraph number that lost its point, or a
+/// note's.
+static POINTLESS_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}\s+\p{Lu}").unwrap());
 static ITEM_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?(?:[a-z]|[ivx]{1,4})\)\s").unwrap());
 /// An item label inside a line: an enumeration run on in the text.
@@ -219,7 +223,10 @@ fn group_lines(
                 || ends_paragraph(views, &current, &views[i], body_width)
                     && opens_paragraph(views[i].text)
                 || numbered_paragraph_follows(&views[prev], &views[i])
-                || number.is_some_and(|n| next_in_sequence(last_number, n))
+                || number.is_some_and(|(n, pointed)| {
+                    next_in_sequence(last_number, n)
+                        && (pointed || crate::scan::ends_sentence(views[prev].text))
+                })
                 || item_follows(views, &current, &views[i])
                 || lone_number(views[i].text)
                 || lone_number(views[prev].text)
@@ -228,7 +235,7 @@ fn group_lines(
             }
         }
         if current.is_empty() && number.is_some() {
-            last_number = number;
+            last_number = number.map(|(n, _)| n);
         }
         current.push(i);
     }
@@ -273,20 +280,24 @@ fn numbered_paragraph_follows(last: &LineView, next: &LineView) -> bool {
     PARAGRAPH_START.is_match(next.text) && crate::scan::ends_sentence(last.text)
 }
 
-/// The paragraph number a line opens with (`12. The…`), if any.
-fn paragraph_number(line: &str) -> Option<u32> {
-    if !PARAGRAPH_START.is_match(line) {
+/// The paragraph number a line opens with, and whether its point was printed: `12.
+/// The…` (true), or `3 L’Organisation…` (false: a point the OCR lost, or a note's
+/// number, which only the sequence tells apart).
+fn paragraph_number(line: &str) -> Option<(u32, bool)> {
+    let pointed = PARAGRAPH_START.is_match(line);
+    if !pointed && !POINTLESS_NUMBER.is_match(line) {
         return None;
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    line[..digits].parse().ok()
+    line[..digits].parse().ok().map(|n| (n, pointed))
 }
 
 /// A line opens with the paragraph number that follows the last one printed (or with
 /// 1 before any): a new paragraph, however the line before it ends (a heading run on
 /// without a blank line, a point the OCR lost, a speck at the margin such as `a` or
 /// `os`). On train, 108 of 110 such lines after a line that ends no sentence opened a
-/// paragraph, and the two others were garbled text.
+/// paragraph, and the two others were garbled text. A number without its point opens
+/// one only after a sentence end.
 fn next_in_sequence(last: Option<u32>, number: u32) -> bool {
     number == last.map_or(1, |n| n + 1)
 }
@@ -881,6 +892,11 @@ mod tests {
         );
         // Out of sequence, the number is the text's.
         assert_eq!(starts(&format!("4. {full},\n7. {full}")), ["4. "]);
+        // A number that lost its point opens a paragraph after a sentence end only.
+        assert_eq!(
+            starts(&format!("2. {full}.\n3 Le {full}\n4 Le {full}\n{full}")),
+            ["2. ", "3 L"]
+        );
     }
 
     #[test]

@@ -66,7 +66,30 @@ fn strip(line: &str, first: fn(&str) -> bool, last: fn(&str) -> bool) -> Range<u
 
 /// `line` without the specks at its edges, for reading its shape.
 pub fn core(line: &str) -> &str {
-    &line[strip(line, leading, trailing)]
+    let text = &line[strip(line, leading, trailing)];
+    after_sentence_end(text)
+}
+
+/// Marks of one or two glyphs after a sentence's end are specks (`humanité. _ oe`,
+/// `recommendations. ,`, `duP3 À oo. :`): no sentence ends and then opens a word of
+/// that size at the margin.
+fn after_sentence_end(text: &str) -> &str {
+    let mut end = text.len();
+    while let Some((rest, token)) = text[..end].trim_end().rsplit_once(char::is_whitespace) {
+        let rest = rest.trim_end();
+        let speck = token.chars().count() <= 2
+            && !token
+                .chars()
+                .any(|c| c.is_ascii_digit() || c.is_uppercase());
+        if !speck {
+            break;
+        }
+        end = rest.len();
+        if rest.ends_with(['.', '!', '?', ';', ':']) {
+            return &text[..end];
+        }
+    }
+    text
 }
 
 /// The byte range of `line` that stays when the debris at its edges is cut out;
@@ -88,6 +111,20 @@ mod tests {
         assert_eq!(core(": - suite de la ligne"), "suite de la ligne");
         assert_eq!(core("« Citation » et suite"), "« Citation » et suite");
         assert_eq!(core("|"), "|");
+    }
+
+    #[test]
+    fn marks_after_a_sentence_end_are_specks() {
+        assert_eq!(core("contre humanité. _ oe"), "contre humanité.");
+        assert_eq!(
+            core("its prior recommendations. ,"),
+            "its prior recommendations."
+        );
+        assert_eq!(core("membres duP3 À oo. :"), "membres duP3 À oo.");
+        // Words of a new sentence, numbers and a phrase that goes on stay.
+        assert_eq!(core("en 2015. Il a"), "en 2015. Il a");
+        assert_eq!(core("voir le par. 12"), "voir le par. 12");
+        assert_eq!(core("de la « paix » de"), "de la « paix » de");
     }
 
     #[test]

@@ -361,7 +361,9 @@ fn continues_previous(
     if matches!(prev.kind, UnitKind::Heading { .. }) {
         return heading_tail(chunk, body_width);
     }
-    let before = prev.text.as_str();
+    // How the text before ends is read without the specks at its margin (`humanité.
+    // _ oe`), as the layout reads line ends.
+    let before = crate::scan::speck::core(prev.text.as_str());
     if crate::scan::opens_in_lower_case(chunk.text.as_str()) {
         // After a sentence end, a scrap that is no word before a capital (`xq
         // Please…`) is the garbled number of a new paragraph. One that is a word

@@ -250,3 +250,16 @@ fn a_misread_paragraph_number_does_not_hide_the_next_one() {
     assert_eq!(numbers, [Some("2"), Some("3"), Some("4"), Some("5")]);
     assert!(block_texts(&doc)[2].starts_with("The Secretariat"));
 }
+
+#[test]
+fn specks_after_a_sentence_end_do_not_carry_a_paragraph_on() {
+    // `_ oe` at the margin after `humanité.`: the chunk after the blank line is a
+    // paragraph of its own, not the rest of this one.
+    let text = "Le Conseil a fermement condamné l’attaque du 3 janvier contre la localité, qui a\n\
+                donné lieu à des massacres à grande échelle relevant du crime contre l’humanité. _ oe\n\n\
+                L’Organisation est fondée sur le principe de l’égalité souveraine de tous ses\n\
+                membres et sur le règlement des différends internationaux par des moyens\n\
+                pacifiques, et elle ne peut être réformée au détriment de ces principes.\n";
+    let doc = clean(text.as_bytes(), "specks-after-sentence").document;
+    assert_eq!(block_texts(&doc).len(), 2, "{:?}", block_texts(&doc));
+}
