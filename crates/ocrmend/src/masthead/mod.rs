@@ -298,9 +298,13 @@ fn read_text(lines: &[String], header: &Header) -> Text {
     // The subtitle needs a title before it; the title may come in two blocks when the
     // OCR saw a blank line inside it.
     let first_subtitle_block = first_title_block + 1;
-    // An OCR that printed no blank line in the header printed none between the fields
-    // below it either: there every line that does not wrap the one before opens one.
-    let blank_less = !lines[header.start..header.end].iter().any(String::is_empty);
+    // An OCR that printed no blank line between the first fields below the header
+    // printed none between the others either: there every line that does not wrap the
+    // one before opens one. (The header itself is no evidence: its first line is often
+    // set off by a blank line when the rest runs on.)
+    let blank_less = !lines[header.end..(header.end + FIELD_RUN).min(lines.len())]
+        .iter()
+        .any(String::is_empty);
     let blocks = read_blocks(lines, header.end, first_subtitle_block + 2, blank_less);
 
     // An agenda title longer than a title can be has the text after it glued on (an
@@ -680,6 +684,24 @@ mod tests {
         assert_eq!(metadata.organ, some("Security Council"));
         assert_eq!(metadata.date_iso, some("2020-06-11"));
         assert_eq!(metadata.original, some("Arabic"));
+    }
+
+    #[test]
+    fn fields_run_on_without_blank_lines_under_a_header_that_has_one() {
+        let text = "United Nations E/C.12/2025/6\n\nDistr.: Limited\n\
+                    Economic and Social Council 18 April 2025\nOriginal: French\n2025 session\n\
+                    Item 38 (f) of the provisional agenda\nPromotion and protection of human rights\n\
+                    Statement by the President\nNote by the Secretariat\n\
+                    I. All Conference documentation will be available on the website\n";
+        let masthead = parse_text(text, None, None);
+        let metadata = &masthead.metadata;
+        assert_eq!(
+            metadata.agenda_title,
+            some("Promotion and protection of human rights")
+        );
+        assert_eq!(metadata.title, some("Statement by the President"));
+        assert_eq!(metadata.subtitle, some("Note by the Secretariat"));
+        assert_eq!(masthead.body_start(), 10);
     }
 
     #[test]

@@ -113,6 +113,10 @@ pub(super) const STRAY_CHARS: usize = 12;
 /// a longer block is the text itself.
 pub(super) const MAX_TITLE_LINES: usize = 6;
 
+/// How many lines below the header tell whether the OCR set the fields off by blank
+/// lines: a wrapped agenda title takes two, so three without a blank mean none.
+pub(super) const FIELD_RUN: usize = 3;
+
 /// Specks (of up to three characters) that may stand before a field line's fields: the
 /// OCR reads the emblem beside the fields as one or two short words.
 pub(super) const MAX_EMBLEM_SPECKS: usize = 2;
