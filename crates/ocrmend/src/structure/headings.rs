@@ -2,9 +2,11 @@
 //! (level 2) run A, B, C… inside each chapter; level 3 is unnumbered.
 //!
 //! A printed numeral that moves its sequence on by one, or skips at most
-//! [`LOST_HEADINGS`] headings the OCR lost, is kept and the count follows it; one that
-//! goes back or leaps further (`Il.` read for III, `D.` for B) is read through the
-//! sequence. A heading that lost its numeral is placed by what surrounds it:
+//! [`LOST_HEADINGS`] headings the OCR lost, is kept and the count follows it; so is one
+//! that goes back to a value the count reached on inferred numerals only (above the
+//! last printed one: a heading without a numeral was taken for one of this level). One
+//! that goes back further or leaps further (`Il.` read for III, `D.` for B) is read
+//! through the sequence. A heading that lost its numeral is placed by what surrounds it:
 //! - the first unit of the body, over unnumbered text before paragraph 1, is an
 //!   unnumbered level-1 heading (a summary);
 //! - a heading where the next printed numeral leaves a gap fills it (`A.`, ?, `C.`);
@@ -30,8 +32,8 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
     let first_numbered = units
         .iter()
         .position(|u| u.kind == UnitKind::Paragraph && u.number.is_some());
-    let mut chapter = 0u32;
-    let mut section = 0u32; // 0: none yet in this chapter
+    let mut chapter = Count::default();
+    let mut section = Count::default(); // 0: none yet in this chapter
     let mut section_words: Vec<String> = Vec::new();
     for i in 0..units.len() {
         let UnitKind::Heading { numeral, .. } = units[i].kind.clone() else {
@@ -51,12 +53,12 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
                 set_heading(&mut units[i], 1, None);
                 continue;
             }
-            None => match gap_before_next_numeral(units, i, chapter, section) {
+            None => match gap_before_next_numeral(units, i, chapter.current, section.current) {
                 Some(level) => level,
                 None => unnumbered_level(
                     units,
                     i,
-                    before_text && chapter == 0,
+                    before_text && chapter.current == 0,
                     &section_words,
                     &widths,
                 ),
@@ -68,25 +70,23 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
                     Some(ColumnNumber::Roman(n)) => Some(n),
                     _ => None,
                 };
-                chapter = follow(
-                    chapter,
+                chapter.follow(
                     printed,
                     warnings,
                     &units[i],
                     roman,
                     ("chapter", "chapter numeral"),
                 );
-                section = 0;
+                section = Count::default();
                 section_words.clear();
-                Some(roman(chapter))
+                Some(roman(chapter.current))
             }
             2 => {
                 let printed = match numeral {
                     Some(ColumnNumber::Letter(c)) => Some(letter_rank(c)),
                     _ => None,
                 };
-                section = follow(
-                    section,
+                section.follow(
                     printed,
                     warnings,
                     &units[i],
@@ -94,7 +94,7 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
                     ("section", "section letter"),
                 );
                 section_words.push(wording_key(units[i].text.as_str()));
-                Some(letter(section))
+                Some(letter(section.current))
             }
             _ => None,
         };
@@ -102,55 +102,84 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
     }
 }
 
-/// The next value of a sequence standing at `current`: the printed one when it fits
-/// (ahead by one, or by up to [`LOST_HEADINGS`] more), else `current + 1`, with a
-/// warning either way unless the printed value was simply the next.
-fn follow(
+/// Where a sequence of headings (chapters, or one chapter's sections) stands: the
+/// value of its last heading, and the last value a printed numeral gave it.
+#[derive(Default)]
+struct Count {
     current: u32,
-    printed: Option<u32>,
-    warnings: &mut Vec<WarningDraft>,
-    unit: &Unit,
-    show: fn(u32) -> String,
-    (what, numeral): (&str, &str),
-) -> u32 {
-    let next = current + 1;
-    match printed {
-        Some(n) if n == next => next,
-        Some(n) if n > next && n <= next + LOST_HEADINGS => {
-            warn(
-                warnings,
-                unit,
-                WarningCode::HeadingMissing,
-                format!(
-                    "{numeral} {} follows {}: a heading between them was not found",
-                    show(n),
-                    if current == 0 {
-                        "none".to_owned()
-                    } else {
+    printed: u32,
+}
+
+impl Count {
+    /// Move on to the next heading: to the printed value when it fits (ahead by one,
+    /// or by up to [`LOST_HEADINGS`] more; or back to a value the count ran past on
+    /// headings whose numeral was inferred, above the last printed one: the count
+    /// took a heading for one of this level that was not), else to `current + 1`; with
+    /// a warning unless the printed value was simply the next.
+    fn follow(
+        &mut self,
+        printed: Option<u32>,
+        warnings: &mut Vec<WarningDraft>,
+        unit: &Unit,
+        show: fn(u32) -> String,
+        (what, numeral): (&str, &str),
+    ) {
+        let (current, next) = (self.current, self.current + 1);
+        let value = match printed {
+            Some(n) if n == next => next,
+            Some(n) if n > next && n <= next + LOST_HEADINGS => {
+                warn(
+                    warnings,
+                    unit,
+                    WarningCode::HeadingMissing,
+                    format!(
+                        "{numeral} {} follows {}: a heading between them was not found",
+                        show(n),
+                        if current == 0 {
+                            "none".to_owned()
+                        } else {
+                            show(current)
+                        }
+                    ),
+                );
+                n
+            }
+            Some(n) if n > self.printed && n <= current => {
+                warn(
+                    warnings,
+                    unit,
+                    WarningCode::HeadingNumeralCorrected,
+                    format!(
+                        "{numeral} {} printed where the count stood at {}: the count follows it",
+                        show(n),
                         show(current)
-                    }
-                ),
-            );
-            n
+                    ),
+                );
+                n
+            }
+            Some(n) => {
+                warn(
+                    warnings,
+                    unit,
+                    WarningCode::HeadingNumeralCorrected,
+                    format!("{numeral} read as {} taken as {}", show(n), show(next)),
+                );
+                next
+            }
+            None => {
+                warn(
+                    warnings,
+                    unit,
+                    WarningCode::HeadingNumeralInferred,
+                    format!("{what} {} inferred from the sequence", show(next)),
+                );
+                next
+            }
+        };
+        if printed == Some(value) {
+            self.printed = value;
         }
-        Some(n) => {
-            warn(
-                warnings,
-                unit,
-                WarningCode::HeadingNumeralCorrected,
-                format!("{numeral} read as {} taken as {}", show(n), show(next)),
-            );
-            next
-        }
-        None => {
-            warn(
-                warnings,
-                unit,
-                WarningCode::HeadingNumeralInferred,
-                format!("{what} {} inferred from the sequence", show(next)),
-            );
-            next
-        }
+        self.current = value;
     }
 }
 
@@ -384,6 +413,33 @@ mod tests {
         ]);
         assert_eq!(shown, ["1I", ".", "1II", "2A", ".", "2B", "."]);
         assert_eq!(warnings, [WarningCode::HeadingNumeralCorrected; 2]);
+    }
+
+    #[test]
+    fn a_printed_numeral_the_count_ran_past_on_inferred_ones_is_kept() {
+        // The numeral-less heading over `A.` was taken for chapter II; the printed `II.`
+        // after it is chapter II all the same, and the count goes on from it.
+        let (shown, warnings) = read(vec![
+            chapter(1),
+            para(Some(1)),
+            heading(None),
+            section('A'),
+            para(Some(2)),
+            chapter(2),
+            para(Some(3)),
+            chapter(3),
+        ]);
+        assert_eq!(shown, ["1I", ".", "1II", "2A", ".", "1II", ".", "1III"]);
+        assert_eq!(
+            warnings,
+            [
+                WarningCode::HeadingNumeralInferred,
+                WarningCode::HeadingNumeralCorrected
+            ]
+        );
+        // A numeral at or below the last printed one is still a misread.
+        let (shown, _) = read(vec![chapter(2), para(Some(1)), chapter(2), para(Some(2))]);
+        assert_eq!(shown, ["1II", ".", "1III", "."]);
     }
 
     #[test]
