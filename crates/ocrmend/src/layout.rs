@@ -114,7 +114,11 @@ pub fn lay_out(
         lexicon,
         vocabulary: Vocabulary::of(input),
     };
-    let groups = group_lines(&pages.lines, &views, body_start, body_width);
+    let groups = split_overlong(
+        group_lines(&pages.lines, &views, body_start, body_width),
+        &views,
+        body_width,
+    );
     let mut chunks: Vec<Chunk> = groups
         .into_iter()
         .map(|lines| {
@@ -243,6 +247,52 @@ fn group_lines(
         groups.push(current);
     }
     groups
+}
+
+/// How many times the document's typical chunk (in lines) a chunk must run to be read
+/// as paragraphs the OCR printed without a blank line or a short last line between.
+const OVERLONG: usize = 3;
+/// Fewer lines than this are never overlong, whatever the document's chunks.
+const OVERLONG_MIN_LINES: usize = 12;
+
+/// Split chunks that run far longer than the document's typical one at each line that
+/// ends a sentence with a full stop short of the margin before a line that opens one:
+/// the paragraphs of a scan whose margins the OCR read with specks, glued into one
+/// chunk.
+fn split_overlong(
+    groups: Vec<Vec<usize>>,
+    views: &[LineView],
+    body_width: usize,
+) -> Vec<Vec<usize>> {
+    let mut sizes: Vec<usize> = groups.iter().map(Vec::len).filter(|&n| n >= 2).collect();
+    if sizes.is_empty() {
+        return groups;
+    }
+    sizes.sort_unstable();
+    let limit = (sizes[sizes.len() / 2] * OVERLONG).max(OVERLONG_MIN_LINES);
+    let mut out = Vec::with_capacity(groups.len());
+    for group in groups {
+        if group.len() <= limit {
+            out.push(group);
+            continue;
+        }
+        let mut current = Vec::new();
+        for (k, &i) in group.iter().enumerate() {
+            current.push(i);
+            let Some(&next) = group.get(k + 1) else { break };
+            let line = &views[i];
+            // A full stop: `;` and `:` end the clauses of an enumeration inside one.
+            if crate::scan::ends_sentence(line.text)
+                && !line.text.ends_with([';', ':'])
+                && line.width * 100 < body_width * 95
+                && opens_paragraph(views[next].text)
+            {
+                out.push(std::mem::take(&mut current));
+            }
+        }
+        out.push(current);
+    }
+    out
 }
 
 /// The lines that open the notes at the foot of a page when no blank line sets them
@@ -897,6 +947,28 @@ mod tests {
             starts(&format!("2. {full}.\n3 Le {full}\n4 Le {full}\n{full}")),
             ["2. ", "3 L"]
         );
+    }
+
+    #[test]
+    fn a_chunk_far_longer_than_the_document_s_is_split_at_its_sentence_ends() {
+        let full =
+            "Le texte du corps qui occupe toute la largeur de la ligne et qui continue encore";
+        // Short paragraphs of three lines, then one run of 16 lines whose paragraph ends
+        // the margin specks hid: its lines that end a sentence a little short of the
+        // margin, before a capital, part it.
+        let short = format!("{full}\n{full}\nfin.\n\n").repeat(4);
+        let near_full = "Le texte du corps qui occupe la largeur de la ligne et qui finit ici.";
+        let run = format!("{full}\n{full}\n{full}\n{near_full}\n").repeat(4);
+        let chunks = layout(&format!("{short}{run}")).chunks;
+        assert_eq!(
+            chunks.len(),
+            4 + 4,
+            "{:?}",
+            chunks.iter().map(|c| c.lines.len()).collect::<Vec<_>>()
+        );
+        // In a document of long paragraphs the same run is one paragraph.
+        let chunks = layout(&run).chunks;
+        assert_eq!(chunks.len(), 1);
     }
 
     #[test]
