@@ -7,6 +7,9 @@
 //! last printed one: a heading without a numeral was taken for one of this level). One
 //! that goes back further or leaps further (`Il.` read for III, `D.` for B) is read
 //! through the sequence. A heading that lost its numeral is placed by what surrounds it:
+//! - the heading of the report's summary (`Summary`, `Résumé`, `Resumen`) before chapter
+//!   I is an unnumbered level-1 heading, as UN reports set it, even when the count gave
+//!   the summary's text a paragraph number;
 //! - the first unit of the body, over unnumbered text before paragraph 1, is an
 //!   unnumbered level-1 heading (a summary);
 //! - a heading where the next printed numeral leaves a gap fills it (`A.`, ?, `C.`);
@@ -44,6 +47,10 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
             Some(ColumnNumber::Roman(_)) => 1,
             Some(ColumnNumber::Letter(_)) => 2,
             Some(ColumnNumber::Paragraph(_)) => 3,
+            None if chapter.current == 0 && is_summary(units[i].text.as_str()) => {
+                set_heading(&mut units[i], 1, None);
+                continue;
+            }
             None if i == 0
                 && before_text
                 && first_numbered.is_some_and(|f| {
@@ -100,6 +107,17 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
         };
         set_heading(&mut units[i], level, number);
     }
+}
+
+/// The heading of a report's summary, which the UN sets unnumbered above chapter I
+/// (`Summary`, `Résumé`, `Resumen`, perhaps with a speck or a call after it).
+fn is_summary(text: &str) -> bool {
+    let word = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphabetic());
+    text.split_whitespace().count() <= 2 && ["Summary", "Résumé", "Resumen"].contains(&word)
 }
 
 /// Where a sequence of headings (chapters, or one chapter's sections) stands: the
@@ -457,6 +475,31 @@ mod tests {
         ]);
         // Only the heading right before `C.` can be the lost B.
         assert_eq!(shown, ["1I", "2A", ".", "3", ".", "2B", ".", "2C", "."]);
+    }
+
+    #[test]
+    fn the_summary_heading_is_unnumbered_above_chapter_one() {
+        let summary = |word: &str| {
+            let mut h = heading(None);
+            h.text = Tracked::new();
+            h.text.push_synthetic(word, 0);
+            h
+        };
+        // The summary's paragraph was given a number by the count: still no chapter.
+        let (shown, _) = read(vec![
+            summary("Résumé"),
+            para(Some(4)),
+            chapter(1),
+            para(Some(5)),
+        ]);
+        assert_eq!(shown, ["1", ".", "1I", "."]);
+        let (shown, _) = read(vec![
+            chapter(1),
+            para(Some(1)),
+            summary("Summary"),
+            para(Some(2)),
+        ]);
+        assert_eq!(shown[2], "3", "past chapter I it is an ordinary heading");
     }
 
     #[test]
