@@ -111,7 +111,7 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
 
 /// The heading of a report's summary, which the UN sets unnumbered above chapter I
 /// (`Summary`, `Résumé`, `Resumen`, perhaps with a speck or a call after it).
-fn is_summary(text: &str) -> bool {
+pub(super) fn is_summary(text: &str) -> bool {
     let word = text
         .split_whitespace()
         .next()

@@ -10,6 +10,8 @@ use super::{Unit, UnitKind};
 use crate::diagnostics::WarningCode;
 use crate::diagnostics::WarningDraft;
 use crate::layout::{Chunk, Joiner};
+use crate::scan::opening::ColumnNumber;
+use std::ops::Range;
 
 /// Settle the number of every paragraph unit, and the parent of every item.
 pub fn number_paragraphs(
@@ -19,10 +21,11 @@ pub fn number_paragraphs(
     warnings: &mut Vec<WarningDraft>,
 ) {
     let anchors = accepted_anchors(units);
+    let summary = summary_text(units);
     if anchors.is_empty() {
-        count_from_one(units, warnings);
+        count_from_one(units, &summary, warnings);
     } else {
-        count_from_anchors(units, chunks, joiner, &anchors, warnings);
+        count_from_anchors(units, chunks, joiner, &anchors, &summary, warnings);
     }
     mark_inferred(units, warnings);
     set_item_parents(units);
@@ -36,18 +39,21 @@ fn count_from_anchors(
     chunks: &[Chunk],
     joiner: &Joiner,
     anchors: &[usize],
+    summary: &Range<usize>,
     warnings: &mut Vec<WarningDraft>,
 ) {
-    back_fill(units, anchors[0]);
+    back_fill(units, anchors[0], summary);
     let mut continuations = Vec::new();
     for pair in anchors.windows(2) {
-        continuations.extend(fill_between(units, chunks, pair[0], pair[1], warnings));
+        continuations.extend(fill_between(
+            units, chunks, pair[0], pair[1], summary, warnings,
+        ));
     }
     // Past the last anchor: count on.
     let last = *anchors.last().unwrap();
     let mut next = units[last].number.unwrap() + 1;
-    for u in units.iter_mut().skip(last + 1) {
-        if counted(u) {
+    for (i, u) in units.iter_mut().enumerate().skip(last + 1) {
+        if counted(u, summary.contains(&i)) {
             u.number = Some(next);
             next += 1;
         }
@@ -122,7 +128,7 @@ impl Sequence {
 /// a sub-item shows the text is a report whose numbers were lost; prose with neither
 /// (a letter, a note) stays unnumbered. One warning says so, besides each
 /// paragraph's own.
-fn count_from_one(units: &mut [Unit], warnings: &mut Vec<WarningDraft>) {
+fn count_from_one(units: &mut [Unit], summary: &Range<usize>, warnings: &mut Vec<WarningDraft>) {
     let structured = units
         .iter()
         .any(|u| matches!(u.kind, UnitKind::Heading { .. } | UnitKind::Item { .. }));
@@ -130,8 +136,8 @@ fn count_from_one(units: &mut [Unit], warnings: &mut Vec<WarningDraft>) {
         return;
     }
     let mut next = 1;
-    for u in units.iter_mut() {
-        if counted(u) {
+    for (i, u) in units.iter_mut().enumerate() {
+        if counted(u, summary.contains(&i)) {
             u.number = Some(next);
             next += 1;
         }
@@ -151,25 +157,68 @@ fn count_from_one(units: &mut [Unit], warnings: &mut Vec<WarningDraft>) {
 /// Paragraphs before the first anchor, counting down from it, back to paragraph 1.
 /// (A summary before the first numbered paragraph stays unnumbered: the count stops
 /// at 1.)
-fn back_fill(units: &mut [Unit], first: usize) {
+fn back_fill(units: &mut [Unit], first: usize, summary: &Range<usize>) {
     let mut n = units[first].number.unwrap();
-    for u in units[..first].iter_mut().rev() {
+    for (i, u) in units[..first].iter_mut().enumerate().rev() {
         if n <= 1 {
             break;
         }
-        if counted(u) {
+        if counted(u, summary.contains(&i)) {
             n -= 1;
             u.number = Some(n);
         }
     }
 }
 
-/// A paragraph the count gives a number to: any but a clause ending with a comma or a
-/// scrap with no word.
-fn counted(u: &Unit) -> bool {
+/// A paragraph the count gives a number to: any but the summary's text, a clause
+/// ending with a comma or a scrap with no word.
+fn counted(u: &Unit, in_summary: bool) -> bool {
     let text = u.text.as_str();
-    u.kind == UnitKind::Paragraph && !crate::scan::ends_clause(text) && !is_scrap(text)
+    u.kind == UnitKind::Paragraph
+        && !in_summary
+        && !crate::scan::ends_clause(text)
+        && !is_scrap(text)
 }
+
+/// The units under the summary's heading before any chapter (`Summary`, `Résumé`…, see
+/// [`super::headings::is_summary`]), up to the next heading or numbered paragraph and
+/// at most [`SUMMARY_UNITS`]: UN reports number no paragraph of the summary.
+fn summary_text(units: &[Unit]) -> Range<usize> {
+    let heading = |u: &Unit| matches!(u.kind, UnitKind::Heading { .. });
+    let Some(at) = units.iter().position(|u| match &u.kind {
+        UnitKind::Heading { numeral, .. } => {
+            numeral.is_none() && super::headings::is_summary(u.text.as_str())
+        }
+        _ => false,
+    }) else {
+        return 0..0;
+    };
+    let chapter_before = units[..at].iter().any(|u| {
+        matches!(
+            u.kind,
+            UnitKind::Heading {
+                numeral: Some(ColumnNumber::Roman(_)),
+                ..
+            }
+        )
+    });
+    if chapter_before {
+        return 0..0;
+    }
+    // The summary ends at the next heading, or at a paragraph printed with a number
+    // (the chapter heading may be lost or misread: `1 Conference…` for `I.`).
+    let end = units[at + 1..]
+        .iter()
+        .position(|u| heading(u) || u.kind == UnitKind::Paragraph && u.printed.is_some())
+        .map_or(units.len(), |k| at + 1 + k);
+    at + 1..end.min(at + 1 + SUMMARY_UNITS)
+}
+
+/// How many units the summary may hold at most: on train every summary held one or two
+/// paragraphs, and past them a chapter heading the OCR lost would leave the report's
+/// first paragraphs unnumbered (two beat one on train: paragraphs 0.9103 against
+/// 0.9046).
+const SUMMARY_UNITS: usize = 2;
 
 /// No run of three letters: scraps of furniture and number runs (`#2722767`,
 /// `£/2022/89`, `1701 (2006):`) are no numbered paragraph of their own.
@@ -184,11 +233,14 @@ fn fill_between(
     chunks: &[Chunk],
     a: usize,
     b: usize,
+    summary: &Range<usize>,
     warnings: &mut Vec<WarningDraft>,
 ) -> Vec<usize> {
     let (na, nb) = (units[a].number.unwrap(), units[b].number.unwrap());
     let needed = (nb - na - 1) as usize;
-    let between: Vec<usize> = (a + 1..b).filter(|&i| counted(&units[i])).collect();
+    let between: Vec<usize> = (a + 1..b)
+        .filter(|&i| counted(&units[i], summary.contains(&i)))
+        .collect();
     let mut surplus = between.len().saturating_sub(needed);
     let mut numbered = Vec::new();
     let mut continuations = Vec::new();
@@ -281,6 +333,21 @@ mod tests {
         }
     }
 
+    /// A heading without a numeral, worded `text`.
+    fn heading(text: &str) -> Unit {
+        let mut u = para(None, false);
+        u.kind = UnitKind::Heading {
+            numeral: None,
+            level: None,
+            number: None,
+            widest_line: 20,
+            lines: 1,
+        };
+        u.text = Tracked::new();
+        u.text.push_synthetic(text, 0);
+        u
+    }
+
     fn no_lexicon_joiner() -> Joiner {
         crate::layout::lay_out("", &crate::pages::paginate(""), 0, None).joiner
     }
@@ -342,19 +409,41 @@ mod tests {
             vec![None; 3],
             "prose with no heading stays unnumbered"
         );
-        let mut heading = para(None, false);
-        heading.kind = UnitKind::Heading {
-            numeral: None,
-            level: None,
-            number: None,
-            widest_line: 20,
-            lines: 1,
-        };
-        let mut units = [vec![heading], prose].concat();
+        let mut units = [vec![heading("Titre")], prose].concat();
         number_paragraphs(&mut units, &[], &no_lexicon_joiner(), &mut warnings);
         assert_eq!(numbers(&units), vec![None, None, Some(1), Some(2)]);
         assert_eq!(warnings[0].code, WarningCode::ParagraphNumbersMissing);
         assert_eq!(warnings.len(), 3, "one for the document, one per paragraph");
+    }
+
+    #[test]
+    fn the_summary_s_text_is_not_counted() {
+        let numbered = |mut units: Vec<Unit>| {
+            number_paragraphs(&mut units, &[], &no_lexicon_joiner(), &mut Vec::new());
+            numbers(&units)
+        };
+        let (text, printed) = (|| para(None, false), |n| para(Some(n), false));
+        assert_eq!(
+            numbered(vec![
+                heading("Summary"),
+                text(),
+                heading("Introduction"),
+                text(),
+                printed(2)
+            ]),
+            [None, None, None, Some(1), Some(2)]
+        );
+        // A summary holds two paragraphs at most: past them (a chapter heading the OCR
+        // lost), the count goes on.
+        assert_eq!(
+            numbered(vec![heading("Resumen"), text(), text(), text(), printed(2)]),
+            [None, None, None, Some(1), Some(2)]
+        );
+        // With no number printed, the count starts after the summary too.
+        assert_eq!(
+            numbered(vec![heading("Résumé"), text(), heading("Mandat"), text()]),
+            [None, None, None, Some(1)]
+        );
     }
 
     #[test]
