@@ -7,9 +7,9 @@
 //! last printed one: a heading without a numeral was taken for one of this level). One
 //! that goes back further or leaps further (`Il.` read for III, `D.` for B) is read
 //! through the sequence. A heading that lost its numeral is placed by what surrounds it:
-//! - the heading of the report's summary (`Summary`, `Résumé`, `Resumen`) before chapter
-//!   I is an unnumbered level-1 heading, as UN reports set it, even when the count gave
-//!   the summary's text a paragraph number;
+//! - the heading of the report's summary (`Summary`, `Résumé`, `Resumen`, with no
+//!   chapter numeral printed before it: [`summary_heading`], which the paragraph count
+//!   reads too) is an unnumbered level-1 heading, as UN reports set it;
 //! - the first unit of the body, over unnumbered text before paragraph 1, is an
 //!   unnumbered level-1 heading (a summary);
 //! - a heading where the next printed numeral leaves a gap fills it (`A.`, ?, `C.`);
@@ -35,6 +35,7 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
     let first_numbered = units
         .iter()
         .position(|u| u.kind == UnitKind::Paragraph && u.number.is_some());
+    let summary = summary_heading(units);
     let mut chapter = Count::default();
     let mut section = Count::default(); // 0: none yet in this chapter
     let mut section_words: Vec<String> = Vec::new();
@@ -47,7 +48,7 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
             Some(ColumnNumber::Roman(_)) => 1,
             Some(ColumnNumber::Letter(_)) => 2,
             Some(ColumnNumber::Paragraph(_)) => 3,
-            None if chapter.current == 0 && is_summary(units[i].text.as_str()) => {
+            None if summary == Some(i) => {
                 set_heading(&mut units[i], 1, None);
                 continue;
             }
@@ -109,9 +110,29 @@ pub fn number_headings(units: &mut [Unit], body_width: usize, warnings: &mut Vec
     }
 }
 
-/// The heading of a report's summary, which the UN sets unnumbered above chapter I
-/// (`Summary`, `Résumé`, `Resumen`, perhaps with a speck or a call after it).
-pub(super) fn is_summary(text: &str) -> bool {
+/// The heading of the report's summary, which the UN sets unnumbered above chapter I:
+/// the first heading printed without a numeral and worded as one ([`is_summary`]), with
+/// no chapter numeral printed before it.
+pub(super) fn summary_heading(units: &[Unit]) -> Option<usize> {
+    let at = units.iter().position(|u| match &u.kind {
+        UnitKind::Heading { numeral, .. } => numeral.is_none() && is_summary(u.text.as_str()),
+        _ => false,
+    })?;
+    let chapter_before = units[..at].iter().any(|u| {
+        matches!(
+            u.kind,
+            UnitKind::Heading {
+                numeral: Some(ColumnNumber::Roman(_)),
+                ..
+            }
+        )
+    });
+    (!chapter_before).then_some(at)
+}
+
+/// A summary's wording: `Summary`, `Résumé`, `Resumen`, perhaps with a speck or a call
+/// after it.
+fn is_summary(text: &str) -> bool {
     let word = text
         .split_whitespace()
         .next()

@@ -10,7 +10,6 @@ use super::{Unit, UnitKind};
 use crate::diagnostics::WarningCode;
 use crate::diagnostics::WarningDraft;
 use crate::layout::{Chunk, Joiner};
-use crate::scan::opening::ColumnNumber;
 use std::ops::Range;
 
 /// Settle the number of every paragraph unit, and the parent of every item.
@@ -180,36 +179,21 @@ fn counted(u: &Unit, in_summary: bool) -> bool {
         && !is_scrap(text)
 }
 
-/// The units under the summary's heading before any chapter (`Summary`, `Résumé`…, see
-/// [`super::headings::is_summary`]), up to the next heading or numbered paragraph and
-/// at most [`SUMMARY_UNITS`]: UN reports number no paragraph of the summary.
+/// The units under the summary's heading ([`super::headings::summary_heading`]), up to
+/// the next heading or numbered paragraph and at most [`SUMMARY_UNITS`]: UN reports
+/// number no paragraph of the summary.
 fn summary_text(units: &[Unit]) -> Range<usize> {
-    let heading = |u: &Unit| matches!(u.kind, UnitKind::Heading { .. });
-    let Some(at) = units.iter().position(|u| match &u.kind {
-        UnitKind::Heading { numeral, .. } => {
-            numeral.is_none() && super::headings::is_summary(u.text.as_str())
-        }
-        _ => false,
-    }) else {
+    let Some(at) = super::headings::summary_heading(units) else {
         return 0..0;
     };
-    let chapter_before = units[..at].iter().any(|u| {
-        matches!(
-            u.kind,
-            UnitKind::Heading {
-                numeral: Some(ColumnNumber::Roman(_)),
-                ..
-            }
-        )
-    });
-    if chapter_before {
-        return 0..0;
-    }
     // The summary ends at the next heading, or at a paragraph printed with a number
     // (the chapter heading may be lost or misread: `1 Conference…` for `I.`).
     let end = units[at + 1..]
         .iter()
-        .position(|u| heading(u) || u.kind == UnitKind::Paragraph && u.printed.is_some())
+        .position(|u| {
+            matches!(u.kind, UnitKind::Heading { .. })
+                || u.kind == UnitKind::Paragraph && u.printed.is_some()
+        })
         .map_or(units.len(), |k| at + 1 + k);
     at + 1..end.min(at + 1 + SUMMARY_UNITS)
 }
