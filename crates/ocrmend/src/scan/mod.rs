@@ -162,6 +162,32 @@ pub fn look_alike(a: char, b: char) -> bool {
         .any(|class| class.contains(a) && class.contains(b))
 }
 
+/// Capitals OCR reads for one another in a section letter, a class each: shapes one
+/// stroke apart.
+const SECTION_LETTER_LOOKALIKES: [&str; 5] = ["CG", "ODQ", "EF", "BDR", "PR"];
+
+/// Whether OCR may have printed heading numeral `printed` (`G`, `II`) for `meant`
+/// (`C`, `III`): section letters one stroke apart, roman numerals one I added or lost.
+/// A numeral out of its sequence that resembles the expected one is a misread of it;
+/// one that does not (`V.` where I was due) was printed so.
+pub fn numeral_look_alike(printed: &str, meant: &str) -> bool {
+    let one_i_more = |long: &str, short: &str| {
+        long.char_indices()
+            .any(|(k, c)| c == 'I' && long[..k].to_owned() + &long[k + 1..] == short)
+    };
+    let mut pair = [printed.chars(), meant.chars()].map(|mut c| (c.next(), c.next()));
+    let letters = match &mut pair {
+        [(Some(a), None), (Some(b), None)] => Some((*a, *b)),
+        _ => None,
+    };
+    letters.is_some_and(|(a, b)| {
+        SECTION_LETTER_LOOKALIKES
+            .iter()
+            .any(|class| class.contains(a) && class.contains(b))
+    }) || one_i_more(printed, meant)
+        || one_i_more(meant, printed)
+}
+
 /// Whether the word that ends right before byte `at` of `text` is what an apostrophe
 /// after it elides, never a note call: one letter, an l look-alike (`1’`), or an
 /// elision stem (`qu’ ils`).
@@ -194,6 +220,31 @@ pub fn is_marker(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_numerals_look_alike_by_a_stroke() {
+        for (printed, meant) in [
+            ("G", "C"),
+            ("D", "B"),
+            ("II", "III"),
+            ("III", "II"),
+            ("I", "II"),
+            ("V", "IV"),
+            ("XI", "X"),
+        ] {
+            assert!(numeral_look_alike(printed, meant), "{printed} for {meant}");
+        }
+        for (printed, meant) in [
+            ("M", "B"),
+            ("V", "I"),
+            ("XII", "I"),
+            ("II", "IV"),
+            ("E", "A"),
+            ("III", "V"),
+        ] {
+            assert!(!numeral_look_alike(printed, meant), "{printed} for {meant}");
+        }
+    }
 
     #[test]
     fn markers() {

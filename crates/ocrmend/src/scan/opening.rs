@@ -37,9 +37,11 @@ pub enum ColumnNumber {
     Letter(char),
 }
 
-/// `I. Introduction`, `Il. Examen`, `IL. Examen`; a lone `L.` is a section letter.
-static HEADING_ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([IVXl1|]{1,5}|[IVXLl1|]{2,5})\.\s+([\p{Lu}\p{Lo}])").unwrap());
+/// `I. Introduction`, `Il. Examen`, `IL. Examen`, with scanner dirt before the title as
+/// for a section letter (`I. _ Principales`); a lone `L.` is a section letter.
+static HEADING_ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([IVXl1|]{1,5}|[IVXLl1|]{2,5})\.[\s_]+([\p{Lu}\p{Lo}])").unwrap()
+});
 /// A chapter numeral whose point the OCR lost or read as a dash: `L Introducción`,
 /// `L — División de Apoyo`, `IV Conclusions`; read as one only before a heading's title.
 /// Without a point, an `L` ending a longer numeral is the point (`IL Actividades` is I).
@@ -313,6 +315,15 @@ mod tests {
                 level: 1,
                 text_at: 4
             }
+        );
+        assert_eq!(
+            opening("I. _ Principales novedades"),
+            Opening::Heading {
+                numeral: "I".into(),
+                level: 1,
+                text_at: 5
+            },
+            "scanner dirt before the title hides no chapter"
         );
         assert!(matches!(
             opening("A. Prise en considération"),
