@@ -24,6 +24,13 @@ const LETTER_PRIOR_WEIGHT: f64 = 5.0;
 /// The most an accent on a word's last vowel is taken to be lost, whatever the document.
 const VERB_FORM_LOSS: f64 = 0.25;
 
+/// The share of French `à` among the words `a` and `à` (with their capitals) in UN
+/// prose: 3,328 of 4,672 in the train split's gold.
+const GRAVE_A_SHARE: f64 = 0.712;
+
+/// How many words `a`/`à` weigh as much as the even odds assumed without evidence.
+const GRAVE_A_PRIOR_WEIGHT: f64 = 2.0;
+
 /// The accent channel of one document: per accented letter, the words that kept it,
 /// and per letter printed instead, the words that lost it so.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -31,6 +38,10 @@ pub struct Channel {
     kept: Vec<(char, u32)>,
     /// (meant, printed) → words.
     lost: Vec<((char, char), u32)>,
+    /// The words `à`/`À` and `a`/`A` printed (French: which of the two a word `a` is,
+    /// no spelling tells).
+    grave_a: u32,
+    plain_a: u32,
 }
 
 fn add<K: PartialEq>(counts: &mut Vec<(K, u32)>, key: K, times: u32) {
@@ -45,15 +56,20 @@ impl Channel {
     pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>, language: &Language) -> Channel {
         // Each distinct word is weighed once, its evidence counted as often as it occurs.
         let mut distinct: HashMap<&str, u32> = HashMap::new();
+        let mut channel = Channel::default();
         for text in texts {
             for word in context::words(text) {
                 let w = word.text;
+                match w {
+                    "à" | "À" => channel.grave_a += 1,
+                    "a" | "A" => channel.plain_a += 1,
+                    _ => {}
+                }
                 if w.chars().nth(2).is_some() && !w.chars().any(|c| c.is_ascii_digit()) {
                     *distinct.entry(w).or_default() += 1;
                 }
             }
         }
-        let mut channel = Channel::default();
         for (w, n) in distinct {
             spelling::evidence(w, language.lang, language.lexicon, &mut |meant, printed| {
                 match printed {
@@ -100,6 +116,17 @@ impl Channel {
             .map_or(0, |(_, n)| *n);
         (f64::from(own) + LETTER_PRIOR_WEIGHT * overall)
             / (f64::from(own_total) + LETTER_PRIOR_WEIGHT)
+    }
+
+    /// The chance that this document's OCR printed the French word `à` as `a`: the
+    /// share of the `à` it should print (by [`GRAVE_A_SHARE`] of its words `a` and `à`)
+    /// that it did not, leaning on even odds when it prints few. A document that prints
+    /// no `à` lost them all; one that prints as many as UN prose has lost none, and its
+    /// `a` is the verb.
+    pub fn grave_a_loss(&self) -> f64 {
+        let expected = GRAVE_A_SHARE * f64::from(self.grave_a + self.plain_a);
+        let lost = (expected - f64::from(self.grave_a)).max(0.0);
+        (lost + GRAVE_A_PRIOR_WEIGHT * 0.5) / (expected + GRAVE_A_PRIOR_WEIGHT)
     }
 
     /// 100 × log10 of the chance that the OCR printed `seen` where the page had
@@ -191,6 +218,15 @@ mod tests {
         assert_eq!(channel.cost("logro", "logró", true), -60);
         // A name has no verb form for a twin.
         assert!(channel.cost("Sudan", "Sudán", false) > -15);
+    }
+
+    #[test]
+    fn a_document_that_prints_a_grave_kept_it() {
+        let kept = "Il a renvoyé à plus tard la réponse à la lettre adressée à la Commission. ";
+        assert!(Channel::of([kept.repeat(4).as_str()], fr()).grave_a_loss() < 0.1);
+        let lost = "Il a renvoye a plus tard la reponse a la lettre adressee a la Commission. ";
+        assert!(Channel::of([lost.repeat(4).as_str()], fr()).grave_a_loss() > 0.9);
+        assert_eq!(Channel::of(["sans le mot"], fr()).grave_a_loss(), 0.5);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::diagnostics::Rule;
 use crate::language::{Lang, Language};
 use crate::lexicon::{Lexicon, Tags};
 
+use super::channel::Channel;
 use super::spelling;
 
 /// A word of a text and what surrounds it.
@@ -70,9 +71,18 @@ pub struct Change {
 }
 
 /// What the context says word `k` of `words` should be, if not what it is.
-pub fn judge(words: &[Word], k: usize, text: &str, language: &Language) -> Option<Change> {
+///
+/// `channel` is what the document's OCR does with accents: a word right both ways whose
+/// accent this OCR keeps is taken as printed.
+pub fn judge(
+    words: &[Word],
+    k: usize,
+    text: &str,
+    language: &Language,
+    channel: &Channel,
+) -> Option<Change> {
     match language.lang {
-        Lang::Fr => preposition_a(words, k, text, language)
+        Lang::Fr => preposition_a(words, k, text, language, channel)
             .or_else(|| participle_after_auxiliary(words, k, language.lexicon)),
         Lang::Es => spanish_accent_pairs(words, k, text),
         Lang::En => None,
@@ -134,8 +144,17 @@ fn starts_sentence(words: &[Word], k: usize) -> bool {
 /// French `a` (third person of *avoir*) against `à`. `a` is the verb after a subject
 /// pronoun or before a past participle (adverbs between: `a également contribué`);
 /// otherwise `à`, surest before an infinitive, a determiner or an elided article.
-/// OCR also prints `à` as `4`, `&` or, mid-sentence, `A`, and `À` as `A`.
-fn preposition_a(words: &[Word], k: usize, text: &str, language: &Language) -> Option<Change> {
+/// OCR also prints `à` as `4`, `&` or, mid-sentence, `A`, and `À` as `A`. The odds of a
+/// lost accent on `a` are this document's ([`Channel::grave_a_loss`]): in one that
+/// prints `à` wherever UN prose has it, `a` is the verb unless an infinitive follows;
+/// a glyph (`4`, `&`) is no lost accent.
+fn preposition_a(
+    words: &[Word],
+    k: usize,
+    text: &str,
+    language: &Language,
+    channel: &Channel,
+) -> Option<Change> {
     let lexicon = language.lexicon;
     let word = words[k].text;
     if !matches!(word, "a" | "A" | "4" | "&") {
@@ -215,6 +234,25 @@ fn preposition_a(words: &[Word], k: usize, text: &str, language: &Language) -> O
     if is_avoir(words, k, lexicon) {
         return None;
     }
+    // `a répondre`, `a partir`: the verb takes no infinitive, whatever the document.
+    let before_infinitive =
+        next_tags.has(Tags::INFINITIVE) && !next_tags.has(Tags::PAST_PARTICIPLE);
+    let confidence = match word {
+        // A capital's accent is lost by OCR that keeps the lower-case one, and `A` opening
+        // a sentence has no subject before it: only `a` leans on the document's `à`.
+        "a" if !before_infinitive => {
+            let (odds, loss) = (confidence / (1.0 - confidence), channel.grave_a_loss());
+            let weighed = odds * loss / (odds * loss + 1.0 - loss);
+            // Likelier as printed: no change, and no doubt to report.
+            if weighed < 0.5 {
+                return None;
+            }
+            // The rule's confidence was calibrated on documents of every channel: the
+            // document's own evidence only lowers it.
+            weighed.min(confidence)
+        }
+        _ => confidence,
+    };
     Some(Change {
         after: after.to_owned(),
         rule: Rule::ContextA,
@@ -358,9 +396,10 @@ mod tests {
     fn apply(text: &str, lang: Lang) -> String {
         let language = Language::of(lang);
         let ws = words(text);
+        let channel = Channel::of([text], language);
         let mut out = text.to_owned();
         for k in (0..ws.len()).rev() {
-            if let Some(c) = judge(&ws, k, text, language) {
+            if let Some(c) = judge(&ws, k, text, language, &channel) {
                 out.replace_range(ws[k].range.clone(), &c.after);
             }
         }
@@ -395,6 +434,19 @@ mod tests {
             apply("intitulé a new approach", Lang::Fr),
             "intitulé a new approach"
         );
+    }
+
+    #[test]
+    fn a_document_that_prints_its_a_grave_keeps_a_as_the_verb() {
+        let kept = "Il renvoie à plus tard la réponse à la lettre adressée à la Commission. ";
+        let text = format!("{}La Force a pour mandat la paix.", kept.repeat(3));
+        assert!(apply(&text, Lang::Fr).ends_with("La Force a pour mandat la paix."));
+        // Before an infinitive `a` is no verb, whatever the document prints.
+        let text = format!("{}Il est prêt a répondre.", kept.repeat(3));
+        assert!(apply(&text, Lang::Fr).ends_with("Il est prêt à répondre."));
+        let lost = "Il renvoie a plus tard la reponse a la lettre adressee a la Commission. ";
+        let text = format!("{}Il est prêt a répondre a la demande.", lost.repeat(3));
+        assert!(apply(&text, Lang::Fr).ends_with("Il est prêt à répondre à la demande."));
     }
 
     #[test]

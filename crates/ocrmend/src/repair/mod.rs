@@ -384,6 +384,7 @@ fn correct_by_context(
     openings: &[usize],
     repairs: &mut Repairs,
 ) {
+    let channel = &repairs.channel;
     let found: Vec<(std::ops::Range<usize>, context::Change)> = {
         let mut words = context::words(text.as_str());
         for w in &mut words {
@@ -391,7 +392,7 @@ fn correct_by_context(
         }
         (0..words.len())
             .filter_map(|k| {
-                let change = context::judge(&words, k, text.as_str(), language)?;
+                let change = context::judge(&words, k, text.as_str(), language, channel)?;
                 Some((words[k].range.clone(), change))
             })
             .collect()
