@@ -1,7 +1,8 @@
 //! Compiles the word-frequency lexicons `dictionaries/{fr,es,en}.tsv.gz` (the committed
-//! source, written by `dictionaries/build.py`) into finite-state maps in OUT_DIR, which
-//! `src/lexicon.rs` embeds: the binary then looks words up without parsing anything at
-//! start-up.
+//! source, written by `dictionaries/build.py`) and the accent context model
+//! `dictionaries/context.tsv.gz` (written by `dictionaries/context.py`) into finite-state
+//! maps in OUT_DIR, which `src/lexicon.rs` and `src/repair/context_model.rs` embed: the
+//! binary then looks them up without parsing anything at start-up.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -24,6 +25,42 @@ fn main() {
         std::fs::write(&target, fst)
             .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
     }
+    let source = format!(
+        "{}/../../dictionaries/context.tsv.gz",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    println!("cargo:rerun-if-changed={source}");
+    let fst = build_map(read_context_gz(Path::new(&source)))
+        .unwrap_or_else(|e| panic!("{source}: {e} (rebuild it with dictionaries/context.py)"));
+    let target = Path::new(&out_dir).join("context.fst");
+    std::fs::write(&target, fst)
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+}
+
+/// `lang<TAB>focus<TAB>side<TAB>neighbour<TAB>count` lines after a `#` header: the key is
+/// the first four fields as written (tabs included), sorted by bytes, the value the count.
+fn read_context_gz(path: &Path) -> Vec<(String, u64)> {
+    let file =
+        std::fs::File::open(path).unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
+    let mut entries: Vec<(String, u64)> = BufReader::new(flate2::read::GzDecoder::new(file))
+        .lines()
+        .map(|line| line.unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+        .filter(|line| !line.starts_with('#'))
+        .map(|line| {
+            let (key, count) = line
+                .rsplit_once('\t')
+                .unwrap_or_else(|| panic!("{}: no count in {line:?}", path.display()));
+            let count = count
+                .parse()
+                .unwrap_or_else(|e| panic!("{}: bad count in {line:?}: {e}", path.display()));
+            (key.to_owned(), count)
+        })
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    if let Some(twice) = entries.windows(2).find(|w| w[0].0 == w[1].0) {
+        panic!("{}: {:?} is listed twice", path.display(), twice[0].0);
+    }
+    entries
 }
 
 /// `word<TAB>freq[<TAB>tags]` lines, sorted by the bytes of the word as the map

@@ -26,8 +26,9 @@ impl Tags {
     pub const FINITE_VERB: Tags = Tags(1 << 7);
     pub const DETERMINER: Tags = Tags(1 << 8);
     pub const PREPOSITION: Tags = Tags(1 << 9);
-    // Bit 10 is a pronoun, bit 12 a conjunction: stored, not yet read by any rule.
+    pub const PRONOUN: Tags = Tags(1 << 10);
     pub const SUBJECT_PRONOUN: Tags = Tags(1 << 11);
+    pub const CONJUNCTION: Tags = Tags(1 << 12);
 
     /// Has every bit of `other`.
     pub fn has(self, other: Tags) -> bool {

@@ -24,6 +24,10 @@ const LETTER_PRIOR_WEIGHT: f64 = 5.0;
 /// The most an accent on a word's last vowel is taken to be lost, whatever the document.
 const VERB_FORM_LOSS: f64 = 0.25;
 
+/// How many words that lost their accents tell a text without any: fewer is a text
+/// too short to say.
+const ACCENTLESS_MIN_LOST: u32 = 3;
+
 /// The share of French `à` among the words `a` and `à` (with their capitals) in UN
 /// prose: 3,328 of 4,672 in the train split's gold.
 const GRAVE_A_SHARE: f64 = 0.712;
@@ -118,6 +122,14 @@ impl Channel {
             / (f64::from(own_total) + LETTER_PRIOR_WEIGHT)
     }
 
+    /// Whether the document's text has no accents at all: not one word kept an accent
+    /// it cannot be spelled without, and some lost theirs (text typed without accents;
+    /// no OCR model of the factory's splits prints that: each keeps some).
+    pub fn accentless(&self) -> bool {
+        let lost: u32 = self.lost.iter().map(|(_, n)| n).sum();
+        self.kept.iter().all(|(_, n)| *n == 0) && lost >= ACCENTLESS_MIN_LOST
+    }
+
     /// The chance that this document's OCR printed the French word `à` as `a`: the
     /// share of the `à` it should print (by [`GRAVE_A_SHARE`] of its words `a` and `à`)
     /// that it did not, leaning on even odds when it prints few. A document that prints
@@ -176,6 +188,19 @@ mod tests {
 
     fn fr() -> &'static Language {
         Language::of(Lang::Fr)
+    }
+
+    #[test]
+    fn a_text_is_accentless_when_no_word_kept_an_accent() {
+        let fr = Language::of(crate::language::Lang::Fr);
+        let typed = "La resolution du Comite sur la securite et le developpement economique.";
+        assert!(Channel::of([typed], fr).accentless());
+        let kept = "La resolution du Comité sur la sécurité et le developpement economique.";
+        assert!(!Channel::of([kept], fr).accentless());
+        assert!(
+            !Channel::of(["La resolution."], fr).accentless(),
+            "too short to tell"
+        );
     }
 
     #[test]

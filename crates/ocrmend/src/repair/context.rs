@@ -12,6 +12,7 @@ use crate::language::{Lang, Language};
 use crate::lexicon::{Lexicon, Tags};
 
 use super::channel::Channel;
+use super::context_model::ContextModel;
 use super::spelling;
 
 /// A word of a text and what surrounds it.
@@ -98,6 +99,10 @@ pub fn decides(word: &str, lang: Lang) -> bool {
         Lang::En => false,
     }
 }
+
+/// How far (hundredths of log10) the context model may favour the verb `a` before
+/// the grammar of [`preposition_a`] is overruled.
+const VERB_A_MARGIN: i32 = 0;
 
 /// Whether word `k` follows a pronoun that only a verb follows (Spanish `se
 /// publica`, `lo limita`): the plain form, a verb, is then right (`publica`, not
@@ -239,8 +244,24 @@ fn preposition_a(
         next_tags.has(Tags::INFINITIVE) && !next_tags.has(Tags::PAST_PARTICIPLE);
     let confidence = match word {
         // A capital's accent is lost by OCR that keeps the lower-case one, and `A` opening
-        // a sentence has no subject before it: only `a` leans on the document's `à`.
+        // a sentence has no subject before it: only `a` leans on the document's `à` and
+        // on the words around it.
         "a" if !before_infinitive => {
+            // `à` against `a` by their frequencies and neighbours, read as a text without
+            // accents shows them (`a continue` is the verb before a participle): where
+            // they make the verb likelier, the grammar above is not enough to change it.
+            // A name or number after it is left to the grammar: manuals, where the model
+            // was counted, have `-a 1` and no `à Genève`. Only a text that lost every
+            // accent asks the model ([`Channel::accentless`]).
+            let model = ContextModel::of(language.lang)
+                .filter(|_| next.text.starts_with(char::is_lowercase) && channel.accentless());
+            if let Some(model) = model {
+                let around = model.neighbours(words, k, text, lexicon);
+                let score = |w: &str| i32::from(lexicon.freq(w)) + model.odds(w, &around, lexicon);
+                if score("à") < score("a") + VERB_A_MARGIN {
+                    return None;
+                }
+            }
             let (odds, loss) = (confidence / (1.0 - confidence), channel.grave_a_loss());
             let weighed = odds * loss / (odds * loss + 1.0 - loss);
             // Likelier as printed: no change, and no doubt to report.

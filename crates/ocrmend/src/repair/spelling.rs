@@ -251,26 +251,36 @@ pub fn evidence(
 
 /// What to write for `word`: for a word the dictionary rejects, its likeliest right
 /// spelling; for a word it accepts, the accent variant whose odds beat it by `odds`
-/// ([`Channel::cost`]; with no channel, frequency alone).
+/// ([`Channel::cost`]; with no channel, frequency alone). `context` gives a reading's
+/// odds by its neighbours ([`super::context_model::ContextModel::odds`]), which weigh
+/// in among readings that differ only by accents.
 pub fn verdict(
     word: &str,
     lang: Lang,
     lexicon: &Lexicon,
     channel: Option<&Channel>,
     odds: i32,
+    context: Option<&dyn Fn(&str) -> i32>,
 ) -> Option<Verdict> {
+    let in_context = |reading: &str| context.map_or(0, |odds_of| odds_of(reading));
     with_reading(word, lang, lexicon, |reading| match reading {
+        Reading::Rejected(Some(verdict)) if context.is_some() => {
+            Some(reranked(word, verdict, lang, lexicon, &in_context))
+        }
         Reading::Rejected(verdict) => verdict.clone(),
+        Reading::Accepted { variants, .. } if variants.is_empty() => None,
         Reading::Accepted { own, variants, .. } => {
-            // The channel's cost is never positive: a variant that frequency alone
-            // cannot carry is not weighed.
-            let lead = |f: u16| i32::from(f) - i32::from(*own);
+            // The channel's cost is never positive: a variant that frequency and context
+            // alone cannot carry is not weighed.
+            let own_context = in_context(word);
+            let lead =
+                |v: &str, f: u16| i32::from(f) - i32::from(*own) + in_context(v) - own_context;
             let odds_of = |(v, f, word_form): &(String, u16, bool)| {
-                lead(*f) + channel.map_or(0, |c| c.cost(word, v, *word_form))
+                lead(v, *f) + channel.map_or(0, |c| c.cost(word, v, *word_form))
             };
             let best = variants
                 .iter()
-                .filter(|(_, f, _)| lead(*f) >= odds)
+                .filter(|(v, f, _)| lead(v, *f) >= odds)
                 .max_by_key(|v| odds_of(v))?;
             let margin = odds_of(best) - odds;
             (margin >= 0).then(|| Verdict {
@@ -282,9 +292,58 @@ pub fn verdict(
     })
 }
 
+/// A rejected word's verdict, its reading chosen again among the spellings that differ
+/// from it only by accents (`presente`: `présente` or `présenté`) by frequency and
+/// context. A rival of the same letters that the context leaves [`RIVAL_ODDS`] behind
+/// is no rival.
+fn reranked(
+    word: &str,
+    verdict: &Verdict,
+    lang: Lang,
+    lexicon: &Lexicon,
+    in_context: &dyn Fn(&str) -> i32,
+) -> Verdict {
+    let chosen = verdict.word.to_lowercase();
+    let plain = crate::scan::without_accents(&chosen);
+    let mut readings: Vec<(String, i32)> = accent_variants(&plain, lang, lexicon)
+        .into_iter()
+        .filter(|(_, _, tags)| tags.has(Tags::VALID))
+        .map(|(v, freq, _)| (v, i32::from(freq)))
+        .collect();
+    if lexicon.tags(&plain).has(Tags::VALID) {
+        readings.push((plain.clone(), i32::from(lexicon.freq(&plain))));
+    }
+    if readings.len() < 2 || !readings.iter().any(|(v, _)| *v == chosen) {
+        return verdict.clone();
+    }
+    let mut scored: Vec<(i32, String)> = readings
+        .into_iter()
+        .map(|(v, freq)| (freq + in_context(&v), v))
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let (best_score, best) = &scored[0];
+    let rival_in_letters = verdict
+        .rival
+        .as_deref()
+        .is_some_and(|r| crate::scan::without_accents(&r.to_lowercase()) == plain);
+    let settled = scored
+        .get(1)
+        .is_none_or(|(second, _)| best_score - second >= RIVAL_ODDS);
+    let mut out = verdict.clone();
+    out.word = with_case_of(word, best);
+    if rival_in_letters && settled {
+        out.rival = None;
+        out.confidence += RIVAL_PENALTY;
+    }
+    out
+}
+
 /// A second reading within these odds of the best (hundredths of log10: four times less
 /// likely) makes the best a guess.
 const RIVAL_ODDS: i32 = 60;
+
+/// What a rival takes off a correction's confidence: enough to withhold it.
+const RIVAL_PENALTY: f64 = 0.4;
 
 /// The most likely right spelling of a `word` the dictionary rejects. All-capital
 /// words (acronyms) and numbers are left alone.
@@ -319,7 +378,7 @@ fn correct_uncached(word: &str, lang: Lang, lexicon: &Lexicon) -> Option<Verdict
         confidence -= 0.15;
     }
     if rival.is_some() {
-        confidence -= 0.4;
+        confidence -= RIVAL_PENALTY;
     }
     Some(Verdict {
         word: with_case_of(word, &best.word),
@@ -469,7 +528,7 @@ mod tests {
 
     fn correct(word: &str, lang: Lang, lexicon: &Lexicon) -> Option<Verdict> {
         // Odds no variant reaches: the dictionary's verdict on rejected words only.
-        verdict(word, lang, lexicon, None, 10_000)
+        verdict(word, lang, lexicon, None, 10_000, None)
     }
 
     fn fix(word: &str, lang: Lang) -> Option<String> {
@@ -606,13 +665,21 @@ mod tests {
     fn right_both_ways_needs_the_odds() {
         let es = Lexicon::get(Lang::Es);
         let no_evidence = Channel::default();
-        let odds = |w| verdict(w, Lang::Es, es, Some(&no_evidence), ACCENT_ODDS).map(|v| v.word);
+        let odds =
+            |w| verdict(w, Lang::Es, es, Some(&no_evidence), ACCENT_ODDS, None).map(|v| v.word);
         assert_eq!(odds("titulo").as_deref(), Some("título"));
         assert_eq!(odds("esta"), None);
         assert_eq!(odds("periodo"), None);
         let fr = Lexicon::get(Lang::Fr);
         assert_eq!(
-            verdict("continue", Lang::Fr, fr, Some(&no_evidence), ACCENT_ODDS),
+            verdict(
+                "continue",
+                Lang::Fr,
+                fr,
+                Some(&no_evidence),
+                ACCENT_ODDS,
+                None
+            ),
             None
         );
     }
@@ -628,7 +695,7 @@ mod tests {
         // A document that prints its `ó` right, page after page.
         let pages = ["la información, la educación, la situación y la resolución"; 10];
         let kept = Channel::of(pages, language);
-        let odds = |c| verdict("aprobé", Lang::Es, es, Some(c), ACCENT_ODDS).map(|v| v.word);
+        let odds = |c| verdict("aprobé", Lang::Es, es, Some(c), ACCENT_ODDS, None).map(|v| v.word);
         assert_eq!(odds(&glyph).as_deref(), Some("aprobó"));
         assert_eq!(odds(&kept), None);
     }
@@ -645,7 +712,7 @@ mod tests {
             language,
         );
         let es = language.lexicon;
-        let odds = |c| verdict("periodo", Lang::Es, es, Some(c), ACCENT_ODDS).map(|v| v.word);
+        let odds = |c| verdict("periodo", Lang::Es, es, Some(c), ACCENT_ODDS, None).map(|v| v.word);
         assert_eq!(odds(&lost).as_deref(), Some("período"));
         assert_eq!(odds(&kept), None);
     }
