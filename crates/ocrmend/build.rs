@@ -11,40 +11,66 @@ const LANGS: [&str; 3] = ["fr", "es", "en"];
 
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    // The lexicons are the workspace's data, shared with dictionaries/build.py.
     for lang in LANGS {
-        // The lexicons are the workspace's data, shared with dictionaries/build.py.
-        let source = format!(
-            "{}/../../dictionaries/{lang}.tsv.gz",
-            env!("CARGO_MANIFEST_DIR")
+        compile(
+            &format!("{lang}.tsv.gz"),
+            read_tsv_gz,
+            "build.py",
+            &out_dir,
+            lang,
         );
-        println!("cargo:rerun-if-changed={source}");
-        let entries = read_tsv_gz(Path::new(&source));
-        let fst = build_map(entries)
-            .unwrap_or_else(|e| panic!("{source}: {e} (rebuild it with dictionaries/build.py)"));
-        let target = Path::new(&out_dir).join(format!("{lang}.fst"));
-        std::fs::write(&target, fst)
-            .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
     }
-    let source = format!(
-        "{}/../../dictionaries/context.tsv.gz",
-        env!("CARGO_MANIFEST_DIR")
+    compile(
+        "context.tsv.gz",
+        read_context_gz,
+        "context.py",
+        &out_dir,
+        "context",
     );
+}
+
+/// Compiles `dictionaries/{file}`, read by `read`, into `OUT_DIR/{map}.fst`; `script`
+/// is the one that writes the file.
+fn compile(
+    file: &str,
+    read: fn(&Path) -> Vec<(String, u64)>,
+    script: &str,
+    out_dir: &str,
+    map: &str,
+) {
+    let source = format!("{}/../../dictionaries/{file}", env!("CARGO_MANIFEST_DIR"));
     println!("cargo:rerun-if-changed={source}");
-    let fst = build_map(read_context_gz(Path::new(&source)))
-        .unwrap_or_else(|e| panic!("{source}: {e} (rebuild it with dictionaries/context.py)"));
-    let target = Path::new(&out_dir).join("context.fst");
+    let fst = build_map(read(Path::new(&source)))
+        .unwrap_or_else(|e| panic!("{source}: {e} (rebuild it with dictionaries/{script})"));
+    let target = Path::new(out_dir).join(format!("{map}.fst"));
     std::fs::write(&target, fst)
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
 }
 
-/// `lang<TAB>focus<TAB>side<TAB>neighbour<TAB>count` lines after a `#` header: the key is
-/// the first four fields as written (tabs included), sorted by bytes, the value the count.
-fn read_context_gz(path: &Path) -> Vec<(String, u64)> {
+/// The lines of the gzip-compressed text file at `path`.
+fn gz_lines(path: &Path) -> impl Iterator<Item = String> + '_ {
     let file =
         std::fs::File::open(path).unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
-    let mut entries: Vec<(String, u64)> = BufReader::new(flate2::read::GzDecoder::new(file))
+    BufReader::new(flate2::read::GzDecoder::new(file))
         .lines()
-        .map(|line| line.unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+        .map(move |line| line.unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+}
+
+/// `entries` sorted by the bytes of their keys, as the map requires; a key listed twice
+/// is an error in the file at `path`.
+fn sorted_unique(mut entries: Vec<(String, u64)>, path: &Path) -> Vec<(String, u64)> {
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    if let Some(twice) = entries.windows(2).find(|w| w[0].0 == w[1].0) {
+        panic!("{}: {:?} is listed twice", path.display(), twice[0].0);
+    }
+    entries
+}
+
+/// `lang<TAB>focus<TAB>side<TAB>neighbour<TAB>count` lines after a `#` header: the key is
+/// the first four fields as written (tabs included), the value the count.
+fn read_context_gz(path: &Path) -> Vec<(String, u64)> {
+    let entries = gz_lines(path)
         .filter(|line| !line.starts_with('#'))
         .map(|line| {
             let (key, count) = line
@@ -56,22 +82,14 @@ fn read_context_gz(path: &Path) -> Vec<(String, u64)> {
             (key.to_owned(), count)
         })
         .collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    if let Some(twice) = entries.windows(2).find(|w| w[0].0 == w[1].0) {
-        panic!("{}: {:?} is listed twice", path.display(), twice[0].0);
-    }
-    entries
+    sorted_unique(entries, path)
 }
 
-/// `word<TAB>freq[<TAB>tags]` lines, sorted by the bytes of the word as the map
-/// requires; each value packs the frequency (low 16 bits) and the tags (next 16).
+/// `word<TAB>freq[<TAB>tags]` lines; each value packs the frequency (low 16 bits) and
+/// the tags (next 16).
 fn read_tsv_gz(path: &Path) -> Vec<(String, u64)> {
-    let file =
-        std::fs::File::open(path).unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
-    let mut entries: Vec<(String, u64)> = BufReader::new(flate2::read::GzDecoder::new(file))
-        .lines()
+    let entries = gz_lines(path)
         .map(|line| {
-            let line = line.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let mut fields = line.split('\t');
             let word = fields.next().unwrap_or_default();
             let number = |field: Option<&str>, what: &str| -> u64 {
@@ -86,11 +104,7 @@ fn read_tsv_gz(path: &Path) -> Vec<(String, u64)> {
             (word.to_owned(), freq | tags << 16)
         })
         .collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    if let Some(twice) = entries.windows(2).find(|w| w[0].0 == w[1].0) {
-        panic!("{}: {:?} is listed twice", path.display(), twice[0].0);
-    }
-    entries
+    sorted_unique(entries, path)
 }
 
 fn build_map(entries: Vec<(String, u64)>) -> Result<Vec<u8>, fst::Error> {

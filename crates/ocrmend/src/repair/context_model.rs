@@ -1,15 +1,15 @@
 //! Which words stand beside which: the accent context model that `dictionaries/context.py`
-//! counted in clean French and Spanish running text from Debian's packages, compiled by
-//! `build.rs` into a finite-state map embedded in the binary.
+//! counted in clean French running text from Debian's packages, compiled by `build.rs`
+//! into a finite-state map embedded in the binary.
 //!
-//! A word right both ways (`traite`/`traité`, `ou`/`où`, `esta`/`está`) is told apart
-//! by its neighbours: each reading *v* weighs P(left | focus(v)) P(right | focus(v)),
-//! against those neighbours' chance beside any word. The focus is the word itself when
-//! the text had it often enough, else its class (parts of speech and last letter); a
-//! neighbour is read as a text that lost its accents shows it (see
-//! [`ContextModel::neighbour`]), so the model asks the same of a damaged text as of the
-//! clean text it was counted in. Keys are those of `dictionaries/context.py`, its one
-//! other definition.
+//! A word right both ways (`traite`/`traité`, `ou`/`où`, `necessite`/`nécessité`) is
+//! told apart by its neighbours: each reading *v* weighs P(left | focus(v)) P(right |
+//! focus(v)), against those neighbours' chance beside any word. The focus is the word
+//! itself when the text had it often enough, else its class (its parts of speech, or its
+//! last letter where the lexicon has none); a neighbour is read as a text that lost its
+//! accents shows it (`neighbour_key`), so the model asks the same of a damaged text as
+//! of the clean text it was counted in. Keys are those of `dictionaries/context.py`, its
+//! one other definition.
 
 use std::sync::OnceLock;
 
@@ -68,9 +68,8 @@ impl Side {
 /// The counts of one language.
 pub struct ContextModel {
     map: &'static fst::Map<&'static [u8]>,
+    /// Its code is the first field of every key.
     language: Lang,
-    /// The language's code, the first field of every key.
-    lang: &'static str,
 }
 
 /// A word's two neighbours, as the model reads them.
@@ -88,22 +87,20 @@ impl ContextModel {
             fst::Map::new(&include_bytes!(concat!(env!("OUT_DIR"), "/context.fst"))[..])
                 .expect("build.rs writes a valid map")
         });
-        let code = match lang {
-            Lang::Fr => "fr",
+        match lang {
+            Lang::Fr => Some(ContextModel {
+                map,
+                language: lang,
+            }),
             // Spanish was counted too, but without parts of speech its classes are only
             // last letters, and Spain's manuals print `periodo` where UN Spanish has
             // `período`: on train and on UN sentences it made more wrong than right.
-            Lang::Es | Lang::En => return None,
-        };
-        Some(ContextModel {
-            map,
-            language: lang,
-            lang: code,
-        })
+            Lang::Es | Lang::En => None,
+        }
     }
 
     fn count(&self, focus: &str, side: &str, neighbour: &str) -> f64 {
-        let key = format!("{}\t{focus}\t{side}\t{neighbour}", self.lang);
+        let key = format!("{}\t{focus}\t{side}\t{neighbour}", self.language.code());
         self.map.get(key).unwrap_or(0) as f64
     }
 
@@ -163,7 +160,7 @@ impl ContextModel {
     /// The focus of a reading (lower case): itself when the counted text held it often
     /// enough, else its parts of speech where the lexicon tells them (French: `=ADJ.PP`;
     /// a last letter would split a class by gender, `comité` among the `-té` nouns),
-    /// else its last letter, which tells a Spanish verb form (`=:ó`).
+    /// else its last letter (`=:é`).
     fn focus(&self, reading: &str, lexicon: &Lexicon) -> String {
         if self.count(reading, "L", "*") > 0.0 {
             return reading.to_owned();
