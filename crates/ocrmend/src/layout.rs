@@ -232,6 +232,7 @@ fn group_lines(
                         && (pointed || crate::scan::ends_sentence(views[prev].text))
                 })
                 || item_follows(views, &current, &views[i])
+                || heading_follows(views, &current, &views[i])
                 || lone_number(views[i].text)
                 || lone_number(views[prev].text)
             {
@@ -361,6 +362,20 @@ fn item_follows(views: &[LineView], chunk: &[usize], next: &LineView) -> bool {
     ITEM_START.is_match(next.text)
         && (crate::scan::ends_sentence(last) || crate::scan::ends_clause(last))
         && !chunk.iter().any(|&k| INLINE_ITEM.is_match(views[k].text))
+}
+
+/// A heading runs on no further than its own numeral allows: a line that opens with a
+/// heading numeral (`A. Aprobado…`) after a chunk that opened with one (`I. Actividades…`)
+/// or after a sentence end is the next heading, however wide the line before it (a
+/// long title runs near the margin), unless that line cuts a word or stops on a
+/// function word.
+fn heading_follows(views: &[LineView], chunk: &[usize], next: &LineView) -> bool {
+    use crate::scan::opening::{opening, Opening};
+    let is_heading = |text: &str| matches!(opening(text), Opening::Heading { .. });
+    let last = views[*chunk.last().unwrap()].text;
+    is_heading(next.text)
+        && may_end_here(last)
+        && (is_heading(views[chunk[0]].text) || crate::scan::ends_sentence(last))
 }
 
 /// A line that is only a short number (`3`, `11;`): a number column entry or a
@@ -820,6 +835,26 @@ mod tests {
             "Le Conseil a examiné la question à sa séance du 3 mars et a adopté une décision ici";
         let texts = chunk_texts(&["I. Questions de fond", prose]);
         assert_eq!(texts, ["I. Questions de fond", prose]);
+    }
+
+    #[test]
+    fn a_heading_numeral_after_a_heading_opens_the_next_one_however_wide_the_line() {
+        // The chapter title runs to 95% of the body's width.
+        let chapter = format!(
+            "I. {}",
+            "Actividades de los institutos ".repeat(3).trim_end()
+        );
+        let section = "A. Aprobado por la 131ª Asamblea de la Unión Interparlamentaria";
+        assert_eq!(
+            chunk_texts(&[&chapter, section]),
+            [chapter.as_str(), section]
+        );
+        // A title cut on a function word goes on.
+        let cut = format!(
+            "I. {} de",
+            "Actividades de los institutos ".repeat(3).trim_end()
+        );
+        assert_eq!(chunk_texts(&[&cut, "B. Bolivia"]).len(), 1);
     }
 
     #[test]
