@@ -162,6 +162,11 @@ pub fn look_alike(a: char, b: char) -> bool {
         .any(|class| class.contains(a) && class.contains(b))
 }
 
+/// Capitals whose lower-case glyph differs from them only in size, which OCR reads in
+/// lower case where nothing beside them shows the size (`c. Fédération de Russie` for
+/// section C).
+pub const SIZE_ONLY_CAPITALS: &str = "COSVWXZ";
+
 /// Capitals OCR reads for one another in a section letter, a class each: shapes one
 /// stroke apart.
 const SECTION_LETTER_LOOKALIKES: [&str; 5] = ["CG", "ODQ", "EF", "BDR", "PR"];

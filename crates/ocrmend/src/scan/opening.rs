@@ -49,9 +49,16 @@ static HEADING_ROMAN_BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXLl|]{1,5})(?:\s+[-–—])?\s+(\p{Lu})").unwrap());
 /// `A. Prise en…`; the point read as a comma, semicolon or colon (`C; Regional`) or
 /// doubled (`B.. Date`), the letter doubled in lower case (`Cc. Recommandations`: no
-/// word of any language), and scanner dirt before the title (`B. _Situación`).
-static HEADING_LETTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Z])(?:[a-z])?[.,;:]{1,2}[\s_]+([\p{Lu}\p{Lo}])").unwrap());
+/// word of any language) or read in lower case where its shape is the capital's
+/// (`c. Fédération`, [`super::SIZE_ONLY_CAPITALS`]), and scanner dirt before the title
+/// (`B. _Situación`).
+static HEADING_LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    let lower = super::SIZE_ONLY_CAPITALS.to_lowercase();
+    Regex::new(&format!(
+        r"^([A-Z]|[{lower}])(?:[a-z])?[.,;:]{{1,2}}[\s_]+([\p{{Lu}}\p{{Lo}}])"
+    ))
+    .unwrap()
+});
 /// `12. Text`, `12; Text` (a misread dot), Arabic `12 - نص`, Chinese `12．文本`.
 /// The point read as a colon only before a capital (`5: Entre`): `3: the` is no number.
 static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
@@ -149,7 +156,7 @@ pub fn opening(text: &str) -> Opening {
         // `A. Prise…` is a heading; `M. Ban Ki-moon a…` is a paragraph opening with a title.
         if heading_shaped(&t[c.get(2).unwrap().start()..]) {
             return Opening::Heading {
-                numeral: c[1].to_owned(),
+                numeral: c[1].to_uppercase(),
                 level: 2,
                 text_at: c.get(2).unwrap().start(),
             };
@@ -343,6 +350,12 @@ mod tests {
                 "{line}"
             );
         }
+        // A `c` is the capital's shape, read in lower case; an `a` or a `d` is not.
+        assert!(matches!(
+            opening("c. Fédération de Russie"),
+            Opening::Heading { numeral, level: 2, .. } if numeral == "C"
+        ));
+        assert_eq!(opening("d. Fédération de Russie"), Opening::Text);
     }
 
     #[test]
