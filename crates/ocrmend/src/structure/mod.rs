@@ -366,8 +366,11 @@ fn continues_previous(
     let before = crate::scan::speck::core(prev.text.as_str());
     if crate::scan::opens_in_lower_case(chunk.text.as_str()) {
         // After a sentence end, a scrap that is no word before a capital (`xq
-        // Please…`) is the garbled number of a new paragraph. One that is a word
-        // (`a This…` in English) cannot be told from text and carries on.
+        // Please…`), or a lone letter (`i Question de Chypre` for `I.`), is the
+        // garbled number of a new paragraph or heading: no sentence carries on with a
+        // one-letter word before a capital (on train this split 10 documents' merged
+        // blocks and joined none wrongly). A longer scrap that is a word (`il`, `the`)
+        // cannot be told from text and carries on.
         let garbled_number = || {
             let mut words = chunk.text.as_str().split(' ');
             let (Some(scrap), Some(next)) = (words.next(), words.next()) else {
@@ -375,7 +378,8 @@ fn continues_previous(
             };
             scrap.chars().count() <= 3
                 && next.starts_with(char::is_uppercase)
-                && lexicon.is_some_and(|l| !l.is_spelled_right(scrap))
+                && (scrap.chars().count() == 1
+                    || lexicon.is_some_and(|l| !l.is_spelled_right(scrap)))
         };
         return !(crate::scan::ends_sentence(before) && garbled_number());
     }

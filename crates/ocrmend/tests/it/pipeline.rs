@@ -231,6 +231,25 @@ fn a_scrap_before_a_capital_after_a_sentence_end_opens_a_paragraph() {
 }
 
 #[test]
+fn a_lone_letter_before_a_capital_after_a_sentence_end_opens_a_block() {
+    // `I.` read as `i` (a word to the French lexicon, as roman one): the heading is
+    // no continuation of the paragraph before it.
+    let text = "Malgré les efforts consentis au fil des ans, des allégations continuent d’être\n\
+                signalées et le groupe de travail définira le mandat du fonds.\n\n\
+                i Question de Chypre\n\n\
+                1. Le rapport contient des informations sur le nombre et le type d’allégations\n\
+                reçues en 2014 et l’état d’avancement des enquêtes menées.\n";
+    let options = ocrmend::Options {
+        lang: Some(ocrmend::Lang::Fr),
+        ..ocrmend::Options::default()
+    };
+    let doc = ocrmend::clean(text.as_bytes(), &options).unwrap().document;
+    let texts = block_texts(&doc);
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(texts[0].ends_with("du fonds."), "{texts:?}");
+}
+
+#[test]
 fn a_misread_paragraph_number_does_not_hide_the_next_one() {
     // `8.` printed for 3: `4.` after it still opens paragraph 4, and the misread one
     // is paragraph 3 (not a continuation of paragraph 2).
