@@ -231,7 +231,7 @@ fn a_scrap_before_a_capital_after_a_sentence_end_opens_a_paragraph() {
 }
 
 #[test]
-fn a_lone_letter_before_a_capital_after_a_sentence_end_opens_a_block() {
+fn a_one_or_two_letter_scrap_before_a_capital_after_a_sentence_end_opens_a_block() {
     // `I.` read as `i` (a word to the French lexicon, as roman one): the heading is
     // no continuation of the paragraph before it.
     let text = "Malgré les efforts consentis au fil des ans, des allégations continuent d’être\n\
@@ -247,6 +247,17 @@ fn a_lone_letter_before_a_capital_after_a_sentence_end_opens_a_block() {
     let texts = block_texts(&doc);
     assert_eq!(texts.len(), 3, "{texts:?}");
     assert!(texts[0].ends_with("du fonds."), "{texts:?}");
+    // Two letters the same (`ae` for `2.`).
+    let text = "1. The work requires complete cooperation with the Red Crescent, the primary\n\
+                partner for such work throughout the country.\n\n\
+                ae For example, in December 2014, food assistance was delivered to the\n\
+                people of the eastern districts.\n";
+    let options = ocrmend::Options {
+        lang: Some(ocrmend::Lang::En),
+        ..ocrmend::Options::default()
+    };
+    let doc = ocrmend::clean(text.as_bytes(), &options).unwrap().document;
+    assert_eq!(block_texts(&doc).len(), 2, "{:?}", block_texts(&doc));
 }
 
 #[test]
