@@ -240,7 +240,11 @@ fn split_lines(text: &str) -> Vec<RawLine> {
 /// (`S/ 202 1/ 658`, `$/2024/ 664`: [`symbol::resembles`]); else one that opens a
 /// page after a form feed.
 fn running_symbol(text: &str, lines: &[RawLine]) -> Option<String> {
-    let trimmed = || lines.iter().map(|l| text[l.span.clone()].trim());
+    let trimmed = || {
+        lines
+            .iter()
+            .map(|l| symbol::line_core(&text[l.span.clone()]))
+    };
     let shaped = |t: &&str| symbol_parts(t).is_some_and(|n| (2..=5).contains(&n));
     most_frequent(trimmed().filter(shaped), 2).or_else(|| {
         let masthead: Vec<&str> = trimmed().take(MASTHEAD_LINES).collect();
@@ -337,7 +341,7 @@ fn furniture(line: &str, symbol: Option<&str>, job: Option<&str>) -> Option<Remo
             || damaged_job(t)
     });
     let is_symbol = |t: &str| symbol.is_some_and(|s| symbol::resembles(t, s));
-    if is_symbol(line) {
+    if is_symbol(symbol::line_core(line)) {
         return Some(RemovalReason::PageHeader);
     }
     // The first page's job dates on a line of their own (`120724 130724`): the OCR
@@ -352,7 +356,11 @@ fn furniture(line: &str, symbol: Option<&str>, job: Option<&str>) -> Option<Remo
             || symbol::job_number(t).is_some()
             || symbol::job_number(t.split('(').next().unwrap_or(t)).is_some() && t.ends_with(')')
             || damaged_job(t)
-            || has_job && (DATE_CODE.is_match(t) || JOB_SUFFIX.is_match(t))
+            || has_job
+                && (DATE_CODE.is_match(t)
+                    || JOB_SUFFIX.is_match(t)
+                    || damaged_date_code(t)
+                    || t.chars().all(|c| !c.is_alphanumeric()))
     };
     let rest: Vec<&str> = tokens
         .iter()
@@ -373,6 +381,13 @@ fn furniture(line: &str, symbol: Option<&str>, job: Option<&str>) -> Option<Remo
     } else {
         RemovalReason::PageFooter
     })
+}
+
+/// A job's date code as OCR damaged it beside the job number (`25062)`, `051221.`,
+/// `18072)`): five or six digits and one other glyph at most.
+fn damaged_date_code(token: &str) -> bool {
+    let digits = token.chars().filter(char::is_ascii_digit).count();
+    (5..=6).contains(&digits) && token.chars().count() - digits <= 1
 }
 
 /// A job's date code, `ddmmyy` (`120724`): six digits that read as a day and a month.
@@ -425,6 +440,32 @@ mod tests {
             reasons,
             vec![RemovalReason::PageFooter, RemovalReason::Barcode]
         );
+    }
+
+    #[test]
+    fn damaged_dates_and_specks_beside_the_job_are_a_footer() {
+        for footer in [
+            "21-12392 (F) 230621 25062)",
+            "\" 21-19476(S) 051221. 091221",
+            "22-09405 (F) 090822 130822 ; . |",
+        ] {
+            let text = format!("Text one.\n{footer}\nText two.");
+            let reasons: Vec<_> = paginate(&text).removed.iter().map(|r| r.reason).collect();
+            assert_eq!(reasons, vec![RemovalReason::PageFooter], "{footer}");
+        }
+    }
+
+    #[test]
+    fn a_header_is_read_without_the_specks_and_points_at_its_edges() {
+        // Learnt from two copies that differ only at their edges, and matched so.
+        let text = "Body one.\n| A/79/637/Add.1\nBody two.\nA/79/637/Add.1,\nBody three.";
+        let p = paginate(text);
+        assert_eq!(p.symbol.as_deref(), Some("A/79/637/Add.1"));
+        assert_eq!(p.removed.len(), 2);
+        // The star note citing the agenda is no header.
+        let text = "A/79/82\nBody.\nA/79/82\n* A/79/2.\nMore.";
+        let p = paginate(text);
+        assert_eq!(p.removed.len(), 2);
     }
 
     #[test]

@@ -98,8 +98,14 @@ pub fn resembles(printed: &str, symbol: &str) -> bool {
     }
     if p.len() == s.len() {
         let misread = || p.iter().zip(&s).filter(|(a, b)| a != b);
+        // Symbols differ from one another in their letters and digits, never in their
+        // punctuation alone: a glyph read for a `/` or a `.` (`AJHRC`, `£/2021/4`,
+        // `Add-3`) cannot make another document's symbol.
+        let misread_for = |a: char, b: char| {
+            super::look_alike(a, b) || !a.is_alphanumeric() || !b.is_alphanumeric()
+        };
         return misread().count() <= MAX_MISREAD_GLYPHS
-            && misread().all(|(&a, &b)| super::look_alike(a, b));
+            && misread().all(|(&a, &b)| misread_for(a, b));
     }
     let (long, short) = if p.len() > s.len() {
         (&p, &s)
@@ -108,6 +114,13 @@ pub fn resembles(printed: &str, symbol: &str) -> bool {
     };
     long.len() == short.len() + 1
         && (0..long.len()).any(|k| long[..k] == short[..k] && long[k + 1..] == short[k..])
+}
+
+/// A line as a symbol is read from it: without the specks and punctuation at its edges
+/// (`| A/79/637/Add.1`, `A/HRC/56/5,`), which no symbol opens or ends with. A star
+/// stays: `* E/2024/2.` is the `*` note citing the agenda, not a running header.
+pub fn line_core(line: &str) -> &str {
+    line.trim_matches(|c: char| !c.is_alphanumeric() && c != '*')
 }
 
 /// Glyphs of a running-header symbol the OCR may misread and still be matched.
@@ -154,6 +167,9 @@ mod tests {
             ("A/HRC/54 /43", "A/HRC/54/43"),
             ("A/75/3711", "A/75/371"),
             ("A/7/371", "A/75/371"),
+            ("AJHRC/54/47", "A/HRC/54/47"),
+            ("£/2021/76", "E/2021/76"),
+            ("A/78/379/Add-3", "A/78/379/Add.3"),
         ] {
             assert!(resembles(printed, symbol), "{printed}");
         }
@@ -163,6 +179,7 @@ mod tests {
             ("S/2020/1", "S/2020/7"),
             ("A/7S/3l1", "A/75/371"),
             ("S/l/1", "S/1/1"),
+            ("CEDAW/C/LBR/Q/4", "CEDAW/C/LBN/Q/4"),
         ] {
             assert!(!resembles(printed, symbol), "{printed}");
         }
