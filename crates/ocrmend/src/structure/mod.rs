@@ -365,13 +365,15 @@ fn continues_previous(
     // _ oe`), as the layout reads line ends.
     let before = crate::scan::speck::core(prev.text.as_str());
     if crate::scan::opens_in_lower_case(chunk.text.as_str()) {
-        // After a sentence end, a scrap that is no word before a capital (`xq
-        // Please…`), or one of [`WORD_LIKE_NUMBER_SCRAP`] letters even if it spells a
-        // word (`i Question de Chypre` for `I.`, `de En el portal…` for `5.`), is the
-        // garbled number of a new paragraph or heading: no sentence carries on with
-        // such a word before a capital. A longer scrap that is a word (`the`, after
-        // `e.g.`) cannot be told from text and carries on.
-        let garbled_number = || {
+        // A scrap that is no word before a capital (`xq Please…`), or one of
+        // [`WORD_LIKE_NUMBER_SCRAP`] letters even if it spells a word (`i Question de
+        // Chypre` for `I.`, `de En el portal…` for `5.`, `aa Reafirmando…`), is a
+        // garbled number or a speck: the chunk is read from the capital after it, as
+        // one that opens with a capital (a new block after a sentence or a clause end,
+        // the rest of a sentence cut on a full line). No sentence carries on with such
+        // a word before a capital. A longer scrap that is a word (`the`, after `e.g.`)
+        // cannot be told from text: the chunk carries on.
+        let scrap_before_capital = || {
             let mut words = chunk.text.as_str().split(' ');
             let (Some(scrap), Some(next)) = (words.next(), words.next()) else {
                 return false;
@@ -381,7 +383,9 @@ fn continues_previous(
                 && (scrap.chars().count() <= WORD_LIKE_NUMBER_SCRAP
                     || lexicon.is_some_and(|l| !l.is_spelled_right(scrap)))
         };
-        return !(crate::scan::ends_sentence(before) && garbled_number());
+        if !scrap_before_capital() {
+            return true;
+        }
     }
     let prev_chunk = &chunks[*prev.chunks.last().unwrap()];
     // A capitalised word before a page break, or before a line that the layout split
@@ -405,10 +409,10 @@ fn continues_previous(
         && (prev_chunk.last_line == LastLine::RunsOn || quoted_lower_case() || name_goes_on())
 }
 
-/// How long a scrap that spells a word may be and still be read as a garbled number
-/// before a capital after a sentence end (`i`, `ae`, `de`): on train one letter split
-/// 10 documents' merged blocks and two 5 more, none joined wrongly; three changed
-/// nothing more and would take `the` after `e.g.`.
+/// How long a scrap that spells a word may be and still be read past, as a garbled
+/// number or a speck, before a capital (`i`, `ae`, `de`): on train one letter split 10
+/// documents' merged blocks and two 5 more, none joined wrongly; three changed nothing
+/// more and would take `the` after `e.g.`.
 const WORD_LIKE_NUMBER_SCRAP: usize = 2;
 
 /// The rest of a heading wrapped across a blank line or a page break (`IV. Favoriser …

@@ -258,6 +258,16 @@ fn a_one_or_two_letter_scrap_before_a_capital_after_a_sentence_end_opens_a_block
     };
     let doc = ocrmend::clean(text.as_bytes(), &options).unwrap().document;
     assert_eq!(block_texts(&doc).len(), 2, "{:?}", block_texts(&doc));
+    // After a clause's comma too (`aa` a speck before a preamble's next clause).
+    let text = "Recordando su resolución 70/1, de 25 de septiembre de 2015, y todas sus\n\
+                resoluciones posteriores sobre la cuestión,\n\n\
+                aa Reafirmando los propósitos y principios de la Carta de las Naciones Unidas,\n";
+    let options = ocrmend::Options {
+        lang: Some(ocrmend::Lang::Es),
+        ..ocrmend::Options::default()
+    };
+    let doc = ocrmend::clean(text.as_bytes(), &options).unwrap().document;
+    assert_eq!(block_texts(&doc).len(), 2, "{:?}", block_texts(&doc));
 }
 
 #[test]
