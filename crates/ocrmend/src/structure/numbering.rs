@@ -144,9 +144,10 @@ fn anchor_chain(numbers: &[(usize, u32)]) -> Vec<usize> {
 
 /// The printed paragraph numbers read so far that rise with the count of paragraphs,
 /// as the units are read (the whole document's anchors are chosen afterwards, by
-/// [`anchor_chain`], which can look ahead). A number that runs ahead of the paragraphs counted since the last
-/// anchor by more than [`LOST_PARAGRAPHS`] is a misread (`8.` for `3.`, a garbled
-/// number column), not an anchor, and the sequence stays where it was.
+/// [`anchor_chain`], which can look ahead). A number that runs ahead of the paragraphs
+/// counted since the last anchor by more than [`LOST_PARAGRAPHS`] is a misread (`8.`
+/// for `3.`, a garbled number column), not an anchor, and the sequence stays where it
+/// was.
 #[derive(Default)]
 pub struct Sequence {
     last: Option<u32>,

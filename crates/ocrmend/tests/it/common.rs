@@ -11,6 +11,17 @@ pub fn clean(bytes: &[u8], name: &str) -> Cleaned {
     cleaned
 }
 
+/// `text` cleaned as language `lang` (the lexicon's rules need to know it).
+pub fn clean_as(lang: ocrmend::Lang, text: &str) -> Document {
+    let options = ocrmend::Options {
+        lang: Some(lang),
+        ..ocrmend::Options::default()
+    };
+    ocrmend::clean(text.as_bytes(), &options)
+        .expect("text")
+        .document
+}
+
 /// The text of each block of `doc`, in order.
 pub fn block_texts(doc: &Document) -> Vec<&str> {
     doc.blocks.iter().map(|b| b.text.as_str()).collect()

@@ -1,6 +1,6 @@
 //! Whole documents through the pipeline: snapshot, schema, provenance.
 
-use crate::common::{assert_valid, block_texts, clean, fixture, FIXTURES};
+use crate::common::{assert_valid, block_texts, clean, clean_as, fixture, FIXTURES};
 use ocrmend::BlockKind;
 
 #[test]
@@ -215,11 +215,7 @@ fn a_scrap_before_a_capital_after_a_sentence_end_opens_a_paragraph() {
     let text = "6. Therefore, quarterly payments towards the outstanding awards will resume\nin 2016, as the Governing Council decided.\n\n\
                 xq Please provide information on the complaints of cases of discrimination\nagainst women.\n\n\
                 of the Council, which took note of them.\n";
-    let options = ocrmend::Options {
-        lang: Some(ocrmend::Lang::En),
-        ..ocrmend::Options::default()
-    };
-    let doc = ocrmend::clean(text.as_bytes(), &options).unwrap().document;
+    let doc = clean_as(ocrmend::Lang::En, text);
     let texts = block_texts(&doc);
     assert_eq!(
         texts,
@@ -239,11 +235,7 @@ fn a_one_or_two_letter_scrap_before_a_capital_after_a_sentence_end_opens_a_block
                 i Question de Chypre\n\n\
                 1. Le rapport contient des informations sur le nombre et le type d’allégations\n\
                 reçues en 2014 et l’état d’avancement des enquêtes menées.\n";
-    let options = ocrmend::Options {
-        lang: Some(ocrmend::Lang::Fr),
-        ..ocrmend::Options::default()
-    };
-    let doc = ocrmend::clean(text.as_bytes(), &options).unwrap().document;
+    let doc = clean_as(ocrmend::Lang::Fr, text);
     let texts = block_texts(&doc);
     assert_eq!(texts.len(), 3, "{texts:?}");
     assert!(texts[0].ends_with("du fonds."), "{texts:?}");
@@ -252,21 +244,13 @@ fn a_one_or_two_letter_scrap_before_a_capital_after_a_sentence_end_opens_a_block
                 partner for such work throughout the country.\n\n\
                 ae For example, in December 2014, food assistance was delivered to the\n\
                 people of the eastern districts.\n";
-    let options = ocrmend::Options {
-        lang: Some(ocrmend::Lang::En),
-        ..ocrmend::Options::default()
-    };
-    let doc = ocrmend::clean(text.as_bytes(), &options).unwrap().document;
+    let doc = clean_as(ocrmend::Lang::En, text);
     assert_eq!(block_texts(&doc).len(), 2, "{:?}", block_texts(&doc));
     // After a clause's comma too (`aa` a speck before a preamble's next clause).
     let text = "Recordando su resolución 70/1, de 25 de septiembre de 2015, y todas sus\n\
                 resoluciones posteriores sobre la cuestión,\n\n\
                 aa Reafirmando los propósitos y principios de la Carta de las Naciones Unidas,\n";
-    let options = ocrmend::Options {
-        lang: Some(ocrmend::Lang::Es),
-        ..ocrmend::Options::default()
-    };
-    let doc = ocrmend::clean(text.as_bytes(), &options).unwrap().document;
+    let doc = clean_as(ocrmend::Lang::Es, text);
     assert_eq!(block_texts(&doc).len(), 2, "{:?}", block_texts(&doc));
 }
 
