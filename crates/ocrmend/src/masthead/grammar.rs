@@ -23,7 +23,8 @@ pub(super) enum Field<'a> {
     UnName(Lang),
     /// As printed; damaged when not well formed.
     Symbol(&'a str),
-    Organ(&'a str, Lang),
+    /// As the vocabulary spells it.
+    Organ(&'static str, Lang),
     Distribution(&'a str),
     Date(Date),
     LanguageName(Lang),
@@ -70,25 +71,29 @@ pub(super) fn phrase<'a>(expected: &'static str) -> impl FnMut(&'a str) -> Res<'
             if n > 0 {
                 rest = sp1(rest)?.0;
             }
-            rest = verify(word, |printed: &str| same_word(printed, want))
-                .parse(rest)?
-                .0;
+            rest = verify(word, |printed: &str| {
+                same_word(printed, want) || misread_glyph(printed, want)
+            })
+            .parse(rest)?
+            .0;
         }
         Ok((rest, &input[..input.len() - rest.len()]))
     }
 }
 
-/// The first phrase of `vocabulary` found at the input, with its tag.
+/// The first phrase of `vocabulary` found at the input: its name as the vocabulary
+/// spells it (a closed set's spelling is known, whatever the OCR made of it), and its
+/// tag.
 pub(super) fn tagged_phrase<'a, T: Copy>(
     vocabulary: &'static [(&'static str, T)],
-) -> impl FnMut(&'a str) -> Res<'a, (&'a str, T)> {
+) -> impl FnMut(&'a str) -> Res<'a, (&'static str, T)> {
     move |input| {
         vocabulary
             .iter()
             .find_map(|&(name, tag)| {
                 phrase(name)(input)
                     .ok()
-                    .map(|(rest, printed)| (rest, (printed, tag)))
+                    .map(|(rest, _)| (rest, (name, tag)))
             })
             .map_or_else(|| no_match(input), Ok)
     }
@@ -106,11 +111,23 @@ pub(super) fn any_phrase<'a>(
 }
 
 /// A header line: one or more fields and nothing else.
-pub(super) fn field_line(line: &str) -> Option<Vec<Field<'_>>> {
-    let mut text = line;
-    for _ in 0..=MAX_EMBLEM_SPECKS {
+pub(super) fn field_line<'a>(line: &'a str) -> Option<Vec<Field<'a>>> {
+    let parse = |text| {
         let fields = preceded(specks, many1(terminated(field, (sp0, specks))));
-        if let Ok((_, fields)) = all_consuming(fields).parse(text) {
+        all_consuming(fields)
+            .parse(text)
+            .ok()
+            .map(|(_, fields)| fields)
+    };
+    // A speck the OCR read off the page's edge after the fields (`Original: English 7`).
+    let without_edge_speck = |text: &'a str| {
+        let (fields, speck) = text.trim_end().rsplit_once(' ')?;
+        (speck.chars().count() <= EDGE_SPECK_CHARS).then_some(fields)
+    };
+    let mut text = line;
+    let mut emblem_specks = 0;
+    loop {
+        if let Some(fields) = parse(text).or_else(|| without_edge_speck(text).and_then(parse)) {
             return Some(fields);
         }
         // A speck the OCR read off the emblem beside the fields (`A Pte Distr. générale`).
@@ -118,9 +135,14 @@ pub(super) fn field_line(line: &str) -> Option<Vec<Field<'_>>> {
         if speck.chars().count() > 3 {
             return None;
         }
+        if speck.chars().any(char::is_alphanumeric) {
+            emblem_specks += 1;
+            if emblem_specks > MAX_EMBLEM_SPECKS {
+                return None;
+            }
+        }
         text = rest;
     }
-    None
 }
 
 /// Scanner specks between and after a line's fields (`Distr. General -`, `Security
@@ -133,17 +155,23 @@ fn specks(input: &str) -> Res<'_, ()> {
 
 pub(super) fn field(input: &str) -> Res<'_, Field<'_>> {
     let un_name = map(tagged_phrase(UN_NAMES), |(_, lang)| Field::UnName(lang));
-    let organ = map(tagged_phrase(ORGANS), |(printed, lang)| {
-        Field::Organ(printed, lang)
-    });
     // Before the damaged symbol, which would take a lone `E` or `A` for one.
     let symbol = map(verify(word, |s: &str| is_symbol(s)), Field::Symbol);
+    // A symbol whose last part the OCR set off after its point (`A/79/555/Add. 1`).
+    let spaced_symbol = map(
+        verify(
+            recognize((verify(word, |w: &str| w.ends_with('.')), sp1, digit1)),
+            |s: &str| mend_symbol(s).is_some(),
+        ),
+        Field::Symbol,
+    );
     alt((
         un_name,
         organ,
         distribution,
         original,
         map(date, Field::Date),
+        spaced_symbol,
         symbol,
         language_name,
         map(damaged_symbol, Field::Symbol),
@@ -151,32 +179,92 @@ pub(super) fn field(input: &str) -> Res<'_, Field<'_>> {
     .parse(input)
 }
 
-/// `Distr. générale`, `Distr.: General`, `Distr. limitada`: the word is the value.
+/// An organ's name, as the vocabulary spells it.
+fn organ(input: &str) -> Res<'_, Field<'_>> {
+    map(tagged_phrase(ORGANS), |(name, lang)| {
+        Field::Organ(name, lang)
+    })
+    .parse(input)
+}
+
+/// An organ's line whose other field the OCR damaged past reading (`Conseil de sécurité
+/// plier gs 2022`, `Asamblea General 23 de palta de 2021`): the organ, then at most
+/// [`MAX_DAMAGED_FIELD_WORDS`] words that no field reads.
+pub(super) fn organ_before_damage(line: &str) -> Option<Field<'_>> {
+    let (rest, organ) = preceded(specks, organ).parse(line).ok()?;
+    let words = rest.split_whitespace();
+    let damage = words
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    (rest.starts_with(' ') && damage <= MAX_DAMAGED_FIELD_WORDS).then_some(organ)
+}
+
+/// `Distr. générale`, `Distr.: General`, `Distr. limitada`: the word is the value. A
+/// label the OCR damaged (`Dit.`, `Disw.`, `Disir.`: a capital D, at most two edits
+/// from `Distr`, and its point) counts only before one of the [`DISTRIBUTIONS`].
 pub(super) fn distribution(input: &str) -> Res<'_, Field<'_>> {
-    let label = (
-        tag_no_case("Distr"),
-        opt(one_of(".,")),
-        sp0,
-        opt(one_of(":;")),
-        sp0,
+    let after_label = || (sp0, opt(one_of(":;")), sp0);
+    let label = (tag_no_case("Distr"), opt(one_of(".,")), after_label());
+    let damaged_label = (
+        verify(letters, |l: &str| {
+            l.starts_with('D')
+                && rapidfuzz::distance::levenshtein::distance(fold(l).chars(), "distr".chars())
+                    <= DAMAGED_LABEL_EDITS
+        }),
+        one_of(".,"),
+        after_label(),
     );
-    map(preceded(label, letters), Field::Distribution).parse(input)
+    let known_value = verify(letters, |value: &str| {
+        let value = fold(value);
+        DISTRIBUTIONS.iter().any(|&(name, _)| {
+            rapidfuzz::distance::levenshtein::distance(value.chars(), fold(name).chars())
+                <= DAMAGED_LABEL_EDITS
+        })
+    });
+    alt((
+        map(preceded(label, letters), Field::Distribution),
+        map(preceded(damaged_label, known_value), Field::Distribution),
+    ))
+    .parse(input)
+}
+
+/// How many edits a damaged `Distr` label (`Dit` and `Disw` are two), and the value
+/// after it, may be off.
+const DAMAGED_LABEL_EDITS: usize = 2;
+
+/// The distribution as the masthead's language spells it when the printed word is near
+/// one of its [`DISTRIBUTIONS`] (`generale`, `général` → `générale`); a word it does
+/// not know stays as printed.
+pub(super) fn spell_distribution(printed: &str, lang: Option<Lang>) -> String {
+    let names = DISTRIBUTIONS
+        .iter()
+        .filter(|&&(_, l)| lang.is_none_or(|lang| lang == l))
+        .map(|&(name, _)| (name, name));
+    closest(printed, names).unwrap_or(printed).to_string()
 }
 
 /// `Original : anglais`, `Original: English`, `Original: inglés`.
 pub(super) fn original(input: &str) -> Res<'_, Field<'_>> {
-    let label = (tag_no_case("Original"), sp0, one_of(":;"), sp0);
+    // The colon may be lost (`Original angtars`): the word after it still names a language.
+    let label = (tag_no_case("Original"), sp0, opt(one_of(":;")), sp0);
     let languages = take_while1(|c: char| c.is_alphabetic() || c == '/');
     map(preceded(label, languages), Field::Original).parse(input)
 }
 
 /// The languages an `Original` line names (`espanol`, `anglais/francais`), each
-/// spelled as the masthead's vocabulary spells it when it is near one of its names
-/// (an accent or a glyph misread); a name it does not know stays as printed.
-pub(super) fn spell_original(printed: &str) -> String {
+/// spelled as the masthead's vocabulary spells it in the masthead's language (`arabe`
+/// is French, `árabe` Spanish) when it is near one of its names (an accent or a glyph
+/// misread: `espafiol`); a name it does not know stays as printed.
+pub(super) fn spell_original(printed: &str, lang: Option<Lang>) -> String {
+    let names = || {
+        ORIGINAL_LANGUAGES
+            .iter()
+            .filter(move |&&(l, _)| lang.is_none_or(|lang| lang == l))
+            .flat_map(|(_, names)| names.iter().map(|&n| (n, n)))
+    };
     printed
         .split('/')
-        .map(|name| closest(name, ORIGINAL_LANGUAGES.iter().map(|&n| (n, n))).unwrap_or(name))
+        .map(|name| closest(name, names()).unwrap_or(name))
         .collect::<Vec<_>>()
         .join("/")
 }
@@ -195,7 +283,7 @@ pub(super) fn date(input: &str) -> Res<'_, Date> {
     let spanish_de = || opt(terminated(tag_no_case("de"), sp1));
     map(
         consumed((
-            day,
+            consumed(day),
             sp1,
             spanish_de(),
             consumed(month),
@@ -203,10 +291,11 @@ pub(super) fn date(input: &str) -> Res<'_, Date> {
             spanish_de(),
             year,
         )),
-        |(printed, (day, _, _, (month_printed, (month, lang)), _, _, year))| {
+        |(printed, ((day_printed, day), _, _, (month_printed, (month, lang)), _, _, year))| {
             let name = month_name(month, lang);
+            let rest = &printed[day_printed.len()..];
             Date {
-                spelled: printed.replacen(month_printed, name, 1),
+                spelled: spell_day(day_printed, day) + &rest.replacen(month_printed, name, 1),
                 iso: format!("{year:04}-{month:02}-{day:02}"),
                 lang,
             }
@@ -220,7 +309,18 @@ pub(super) fn day(input: &str) -> Res<'_, u32> {
         take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
         |digits: &str| digits.parse().ok().filter(|day| (1..=31).contains(day)),
     );
-    terminated(number, opt(tag("er"))).parse(input)
+    // `1er` with its digit read as a letter (`ler`, `Ier`, `|er`).
+    let first = map((one_of("lI|"), tag("er")), |_| 1);
+    alt((terminated(number, opt(tag("er"))), first)).parse(input)
+}
+
+/// The day as the masthead prints it: `1er` for a first whose digit the OCR misread.
+fn spell_day(printed: &str, day: u32) -> String {
+    if printed.ends_with("er") {
+        format!("{day}er")
+    } else {
+        printed.to_string()
+    }
 }
 
 /// A month's name in any of the three languages, its number and language. An accent
@@ -341,6 +441,42 @@ pub(super) fn is_subtitle_start(line: &str) -> bool {
         .is_ok()
 }
 
+/// The subtitle with its author spelled as [`SUBTITLE_AUTHORS`] spell it (`Nota de la
+/// Secretaria` → `Secretaría`: the words match blind to case and accents) and the
+/// specks the OCR read after the author dropped (`… Secretario General ©`). A subtitle
+/// whose author the vocabulary does not know, or that goes on past it in words
+/// (`… Secretary-General on the work of the Organization`), keeps its words.
+pub(super) fn spell_subtitle(subtitle: &str) -> String {
+    let words: Vec<&str> = subtitle.split(' ').collect();
+    let found = (1..words.len()).find_map(|at| {
+        SUBTITLE_AUTHORS.iter().find_map(|&author| {
+            let len = author.split(' ').count();
+            let printed = words.get(at..at + len)?;
+            let matches = printed
+                .iter()
+                .zip(author.split(' '))
+                .all(|(p, a)| same_word(p, a));
+            matches.then_some((at, len, author))
+        })
+    });
+    let Some((at, len, author)) = found else {
+        return subtitle.to_string();
+    };
+    let rest = &words[at + len..];
+    let specks_only = rest
+        .iter()
+        .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() < MIN_WORD_LETTERS);
+    let mut out: Vec<&str> = words[..at].to_vec();
+    out.push(author);
+    if !specks_only {
+        out.extend(rest);
+    }
+    out.join(" ")
+}
+
+/// Fewer letters than this make a speck, not a word, after a subtitle's author.
+const MIN_WORD_LETTERS: usize = 3;
+
 /// The job number from the first page's footer slug (`25-14327(F) 090925 110925`,
 /// `25-13562 (E) 270825 290825`) or a line with the job number alone.
 pub(super) fn job_slug(line: &str) -> Option<&str> {
@@ -380,6 +516,23 @@ pub(super) fn same_word(printed: &str, expected: &str) -> bool {
     };
     printed.chars().map(key).eq(expected.chars().map(key))
 }
+
+/// A long word of the vocabulary with one letter misread (`Econémico` for
+/// `Económico`): a shorter word one letter off is as likely another word.
+fn misread_glyph(printed: &str, expected: &str) -> bool {
+    let (printed, expected) = (fold(printed), fold(expected));
+    expected.chars().count() >= MISREAD_WORD_LETTERS
+        && printed.chars().count() == expected.chars().count()
+        && printed
+            .chars()
+            .zip(expected.chars())
+            .filter(|(a, b)| a != b)
+            .count()
+            == 1
+}
+
+/// How long a vocabulary word must be for one misread letter to still name it.
+const MISREAD_WORD_LETTERS: usize = 6;
 
 /// The candidate whose folded name is nearest `printed` (at most two edits, which
 /// covers an accent read as two glyphs, `aofit` for `août`), if no other is as near.

@@ -79,16 +79,21 @@ pub fn parse(lines: &[&str], symbol_hint: Option<&str>, job_hint: Option<&str>) 
     let title = without_note_call(text.title.as_deref(), &mut title_note_marker);
     let agenda = without_note_call(header.agenda.map(|(line, _)| line), &mut title_note_marker);
     let agenda_title = without_note_call(text.agenda_title.as_deref(), &mut title_note_marker);
-    let subtitle = without_note_call(text.subtitle.as_deref(), &mut title_note_marker);
+    let subtitle = without_note_call(text.subtitle.as_deref(), &mut title_note_marker)
+        .map(|subtitle| spell_subtitle(&subtitle));
     let date = header.date();
     let metadata = Metadata {
         symbol: resolve_symbol(header.printed_symbol(), symbol_hint),
         language: header.language().map(|lang| lang.code().to_string()),
         organ: header.organ().map(str::to_string),
-        distribution: header.distribution().map(str::to_string),
+        distribution: header
+            .distribution()
+            .map(|printed| spell_distribution(printed, header.language())),
         date: date.map(|date| date.spelled.clone()),
         date_iso: date.map(|date| date.iso.clone()),
-        original: header.original().map(spell_original),
+        original: header
+            .original()
+            .map(|printed| spell_original(printed, header.language())),
         session: header.session.map(spelled_session),
         agenda,
         agenda_title,
@@ -128,6 +133,9 @@ pub fn read(input: &str, pages: &Pages) -> Masthead {
 /// What a line in the header holds.
 enum HeaderLine<'a> {
     Fields(Vec<Field<'a>>),
+    /// An organ's name before a field the OCR damaged: a header line only where the
+    /// organ's line stands, after the first fields and before any organ.
+    OrganBeforeDamage(Field<'a>),
     Session,
     Agenda(Lang),
     Other,
@@ -226,8 +234,16 @@ fn read_header(lines: &[String]) -> Option<Header<'_>> {
             k += 1;
             continue;
         }
-        let kind = classify_header_line(line);
-        if matches!(kind, HeaderLine::Other) && !header_line_follows(lines, k + 1) {
+        let kind = match classify_header_line(line) {
+            HeaderLine::OrganBeforeDamage(organ)
+                if !header.fields.is_empty() && header.organ().is_none() =>
+            {
+                HeaderLine::Fields(vec![organ])
+            }
+            HeaderLine::OrganBeforeDamage(_) => HeaderLine::Other,
+            kind => kind,
+        };
+        if matches!(kind, HeaderLine::Other) && !header_line_follows(lines, k + 1, &header) {
             // A stray above the first field line hides none of the fields below it.
             let stray = line.chars().count() <= STRAY_CHARS && strays < LEADING_STRAYS;
             if header.fields.is_empty() && header.session.is_none() && stray {
@@ -248,7 +264,7 @@ fn read_header(lines: &[String]) -> Option<Header<'_>> {
                 header.agenda = Some((line, lang));
                 break;
             }
-            HeaderLine::Other => {}
+            HeaderLine::OrganBeforeDamage(_) | HeaderLine::Other => {}
         }
     }
     header.start = start?;
@@ -263,18 +279,35 @@ fn classify_header_line(line: &str) -> HeaderLine<'_> {
         HeaderLine::Session
     } else if let Some(lang) = agenda_line(line) {
         HeaderLine::Agenda(lang)
+    } else if let Some(organ) = organ_before_damage(line) {
+        HeaderLine::OrganBeforeDamage(organ)
     } else {
         HeaderLine::Other
     }
 }
 
-/// Whether one of the next few non-blank lines from `from` is a header line.
-fn header_line_follows(lines: &[String], from: usize) -> bool {
+/// Whether one of the next few non-blank lines from `from` is a header line that tells
+/// something `header` lacks: a heading that names an organ (`Assemblée générale`)
+/// under a header that has its organ does not carry the header on.
+fn header_line_follows(lines: &[String], from: usize, header: &Header) -> bool {
+    let lacks = |field: &Field| {
+        let kind = std::mem::discriminant(field);
+        !header
+            .fields
+            .iter()
+            .any(|f| std::mem::discriminant(f) == kind)
+    };
     lines[from.min(lines.len())..]
         .iter()
         .filter(|line| !line.is_empty())
         .take(HEADER_LOOKAHEAD)
-        .any(|line| !matches!(classify_header_line(line), HeaderLine::Other))
+        .any(|line| match classify_header_line(line) {
+            HeaderLine::Fields(fields) => fields.iter().any(lacks),
+            HeaderLine::OrganBeforeDamage(organ) => lacks(&organ),
+            HeaderLine::Session => header.session.is_none(),
+            HeaderLine::Agenda(_) => true,
+            HeaderLine::Other => false,
+        })
 }
 
 // ---------------------------------------------------------------------------
@@ -684,6 +717,73 @@ mod tests {
         assert_eq!(metadata.organ, some("Security Council"));
         assert_eq!(metadata.date_iso, some("2020-06-11"));
         assert_eq!(metadata.original, some("Arabic"));
+    }
+
+    #[test]
+    fn emblem_specks_and_a_damaged_distribution_label() {
+        // Three short specks off the emblem, and specks with no letter or digit beside them.
+        for line in [
+            "A A 3 Distr. General",
+            "A ‘. 5 Distr. General",
+            "Dit. General",
+        ] {
+            let text = format!("United Nations A/80/1\n{line}\nGeneral Assembly 1 June 2025\n");
+            let metadata = parse_text(&text, None, None).metadata;
+            assert_eq!(metadata.distribution, some("General"), "{line}");
+        }
+        // Four are too many, and a damaged label needs a value of the closed set.
+        for line in ["A A 3 B Distr. General", "Dit. Generous"] {
+            let text = format!("United Nations A/80/1\n{line}\nGeneral Assembly 1 June 2025\n");
+            let metadata = parse_text(&text, None, None).metadata;
+            assert_eq!(metadata.distribution, None, "{line}");
+        }
+    }
+
+    #[test]
+    fn closed_sets_are_spelled_in_the_masthead_language() {
+        let text = "Naciones Unidas A/80/1\nDistr. general\n\
+                    Consejo Econémico y Social ler de junio de 2025\nOriginal: arabe\n\n\
+                    Título del informe\n\nNota de la Secretaria ©\n";
+        let metadata = parse_text(text, None, None).metadata;
+        assert_eq!(metadata.organ, some("Consejo Económico y Social"));
+        assert_eq!(metadata.date, some("1er de junio de 2025"));
+        assert_eq!(metadata.original, some("árabe"));
+        assert_eq!(metadata.subtitle, some("Nota de la Secretaría"));
+        let text = "Nations Unies A/80/1\nDistr generale\n\
+                    Assemblée générale 2 mai 2025\nOriginal espafiol\n";
+        let metadata = parse_text(text, None, None).metadata;
+        assert_eq!(metadata.distribution, some("générale"));
+        assert_eq!(metadata.original, some("espagnol"));
+        // A subtitle that goes on past its author in words keeps them.
+        assert_eq!(
+            spell_subtitle("Report of the Secretary-General on the work of the Organization"),
+            "Report of the Secretary-General on the work of the Organization"
+        );
+    }
+
+    #[test]
+    fn an_organ_before_a_field_damaged_past_reading() {
+        let text = "Naciones Unidas A/80/1\nDistr. general\n\
+                    Asamblea General 23 de palta de 2021\nOriginal: inglés\n";
+        let metadata = parse_text(text, None, None).metadata;
+        assert_eq!(metadata.organ, some("Asamblea General"));
+        assert_eq!(metadata.original, some("inglés"));
+        // Only where the organ's line stands: a title that opens with an organ's name,
+        // under a header that has its organ, is the title.
+        let text = "United Nations S/2025/1\nSecurity Council Distr. General\n\
+                    Original: English\n\nSecurity Council mission to Mali\n\n\
+                    Report of the Secretary-General\n";
+        let metadata = parse_text(text, None, None).metadata;
+        assert_eq!(metadata.title, some("Security Council mission to Mali"));
+    }
+
+    #[test]
+    fn a_symbol_set_off_after_its_point_and_a_speck_at_the_edge() {
+        let text = "United Nations A/79/555/Add. 1\nDistr. General\n\
+                    General Assembly 2 May 2025\nOriginal: English 7\n";
+        let metadata = parse_text(text, None, None).metadata;
+        assert_eq!(metadata.symbol, some("A/79/555/Add.1"));
+        assert_eq!(metadata.original, some("English"));
     }
 
     #[test]

@@ -34,13 +34,26 @@ pub(super) const LANGUAGE_NAMES: &[(&str, Lang)] = &[
     ("English", Lang::En),
 ];
 
+/// The values of a `Distr.` field, as each masthead language spells them.
+pub(super) const DISTRIBUTIONS: &[(&str, Lang)] = &[
+    ("General", Lang::En),
+    ("Limited", Lang::En),
+    ("Restricted", Lang::En),
+    ("générale", Lang::Fr),
+    ("limitée", Lang::Fr),
+    ("restreinte", Lang::Fr),
+    ("general", Lang::Es),
+    ("limitada", Lang::Es),
+    ("reservada", Lang::Es),
+];
+
 /// The languages an `Original` line names: the six official languages (and German,
 /// which the Organization also translates into) in each masthead language.
 #[rustfmt::skip]
-pub(super) const ORIGINAL_LANGUAGES: &[&str] = &[
-    "anglais", "français", "espagnol", "arabe", "chinois", "russe", "allemand",
-    "inglés", "francés", "español", "árabe", "chino", "ruso", "alemán",
-    "English", "French", "Spanish", "Arabic", "Chinese", "Russian", "German",
+pub(super) const ORIGINAL_LANGUAGES: &[(Lang, [&str; 7])] = &[
+    (Lang::Fr, ["anglais", "français", "espagnol", "arabe", "chinois", "russe", "allemand"]),
+    (Lang::Es, ["inglés", "francés", "español", "árabe", "chino", "ruso", "alemán"]),
+    (Lang::En, ["English", "French", "Spanish", "Arabic", "Chinese", "Russian", "German"]),
 ];
 
 #[rustfmt::skip]
@@ -100,6 +113,18 @@ pub(super) const AGENDA_NOUNS: &[&str] = &[
 pub(super) const SUBTITLE_NOUNS: &[&str] = &["Report", "Rapport", "Informe", "Note", "Nota"];
 pub(super) const SUBTITLE_LINKS: &[&str] = &["of", "by", "du", "de", "des", "del"];
 
+/// Who a subtitle names as the author, as the Organization spells them: the words after
+/// the noun and its link (`Nota de la Secretaría`, `Report of the Secretary-General`).
+#[rustfmt::skip]
+pub(super) const SUBTITLE_AUTHORS: &[&str] = &[
+    "Secretary-General", "Secretariat", "Executive Director", "Director-General",
+    "High Commissioner", "Administrator",
+    "Secrétaire général", "Secrétariat", "Directeur exécutif", "Directrice exécutive",
+    "Directeur général", "Haut-Commissaire", "Administrateur",
+    "Secretario General", "Secretaría", "Director Ejecutivo", "Directora Ejecutiva",
+    "Director General", "Alto Comisionado", "Administrador",
+];
+
 /// How many non-blank lines past an unrecognised line the header may still go on: a
 /// damaged field (`Disir. générale`) or a speck must not cut the masthead short.
 pub(super) const HEADER_LOOKAHEAD: usize = 3;
@@ -117,6 +142,15 @@ pub(super) const MAX_TITLE_LINES: usize = 6;
 /// lines: a wrapped agenda title takes two, so three without a blank mean none.
 pub(super) const FIELD_RUN: usize = 3;
 
-/// Specks (of up to three characters) that may stand before a field line's fields: the
-/// OCR reads the emblem beside the fields as one or two short words.
-pub(super) const MAX_EMBLEM_SPECKS: usize = 2;
+/// How long a speck after a field line's fields may be.
+pub(super) const EDGE_SPECK_CHARS: usize = 2;
+
+/// How many words of a damaged field (`23 de palta de 2021`, `DS de noviembre de
+/// 2024`) may follow an organ's name on its line.
+pub(super) const MAX_DAMAGED_FIELD_WORDS: usize = 5;
+
+/// Specks (of up to three characters, a letter or digit among them) that may stand
+/// before a field line's fields: the OCR reads the emblem beside the fields as one to
+/// three short words (`A A 3 Distr. General`, `4 L4 LA Distr. limitée`). Specks with
+/// no letter or digit are skipped whatever their number.
+pub(super) const MAX_EMBLEM_SPECKS: usize = 3;
