@@ -418,16 +418,53 @@ pub(super) fn spelled_session(line: &str) -> String {
 }
 
 /// `Point 25 b) de l’ordre du jour`, `Item 76 (a) of the provisional agenda`,
-/// `Tema 18 f) de la lista preliminar`, `Agenda item 3`: the wording's language.
+/// `Tema 18 f) de la lista preliminar`, `Agenda item 3`: the wording's language. A
+/// keyword the OCR damaged (`Ttem`, `ftem` for `Item`) counts when the line names the
+/// agenda in the keyword's language.
 pub(super) fn agenda_line(line: &str) -> Option<Lang> {
-    let (_, ((_, lang), _, _)) = (tagged_phrase(AGENDA_KEYWORDS), sp1, digit1)
-        .parse(line)
-        .ok()?;
+    agenda_keyword(line).map(|(_, lang)| lang)
+}
+
+/// The agenda line's keyword as the vocabulary spells it, and its language.
+fn agenda_keyword(line: &str) -> Option<(&'static str, Lang)> {
     let folded = fold(line);
-    AGENDA_NOUNS
+    let noun_lang = AGENDA_NOUNS
         .iter()
-        .any(|noun| folded.contains(noun))
-        .then_some(lang)
+        .find(|(noun, _)| folded.contains(noun))
+        .map(|&(_, lang)| lang)?;
+    let keyword = alt((
+        tagged_phrase(AGENDA_KEYWORDS),
+        map_opt(letters, |printed| {
+            damaged_agenda_keyword(printed, noun_lang)
+        }),
+    ));
+    let (_, (keyword, _, _)) = (keyword, sp1, digit1).parse(line).ok()?;
+    Some(keyword)
+}
+
+/// The one-word agenda keyword of `lang` (of four letters or more: a shorter word is
+/// too near others) that `printed` is at most two edits from.
+fn damaged_agenda_keyword(printed: &str, lang: Lang) -> Option<(&'static str, Lang)> {
+    let keywords = AGENDA_KEYWORDS
+        .iter()
+        .filter(|&&(k, l)| l == lang && !k.contains(' ') && k.chars().count() >= 4)
+        .map(|&(k, lang)| (k, (k, lang)));
+    closest(printed, keywords)
+}
+
+/// The agenda line with a damaged keyword spelled as the vocabulary spells it (`Ttem 45
+/// (f) of the agenda` → `Item 45 (f) of the agenda`); any other line as it is.
+pub(super) fn spell_agenda_keyword(line: &str) -> String {
+    if tagged_phrase(AGENDA_KEYWORDS).parse(line).is_ok() {
+        return line.to_string();
+    }
+    match agenda_keyword(line) {
+        Some((keyword, _)) => {
+            let rest = line.split_once(' ').map_or("", |(_, rest)| rest);
+            format!("{keyword} {rest}")
+        }
+        None => line.to_string(),
+    }
 }
 
 pub(super) fn is_subtitle_start(line: &str) -> bool {

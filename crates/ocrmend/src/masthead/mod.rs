@@ -77,7 +77,8 @@ pub fn parse(lines: &[&str], symbol_hint: Option<&str>, job_hint: Option<&str>) 
     // agenda item, its title or the subtitle when the title has none.
     let mut title_note_marker = None;
     let title = without_note_call(text.title.as_deref(), &mut title_note_marker);
-    let agenda = without_note_call(header.agenda.map(|(line, _)| line), &mut title_note_marker);
+    let agenda = without_note_call(header.agenda.map(|(line, _)| line), &mut title_note_marker)
+        .map(|agenda| spell_agenda_keyword(&agenda));
     let agenda_title = without_note_call(text.agenda_title.as_deref(), &mut title_note_marker);
     let subtitle = without_note_call(text.subtitle.as_deref(), &mut title_note_marker)
         .map(|subtitle| spell_subtitle(&subtitle));
@@ -366,7 +367,10 @@ fn read_text(lines: &[String], header: &Header) -> Text {
         .into_iter()
         .find_map(|block| block.last().copied());
     let text_of = |block: &[usize]| {
-        (!block.is_empty()).then(|| join_wrapped(block.iter().map(|&k| lines[k].as_str())))
+        (!block.is_empty()).then(|| {
+            let text = join_wrapped(block.iter().map(|&k| lines[k].as_str()));
+            without_edge_specks(&text).to_string()
+        })
     };
     Text {
         agenda_title: text_of(&agenda_title),
@@ -505,6 +509,24 @@ fn split_note_call(title: &str) -> (&str, Option<&str>) {
     }
     (body.trim_end(), Some(marker))
 }
+
+/// A field's text without the specks the OCR read at its ends (`- Fortalecimiento…`,
+/// `Prévention . ;`): words made only of dashes, rules and points. Quotes, brackets and
+/// the star stay (a title may end `« Agir »`, and its call is read later).
+fn without_edge_specks(text: &str) -> &str {
+    let speck = |word: &str| word.chars().all(|c| EDGE_SPECK_GLYPHS.contains(c));
+    let words: Vec<&str> = text.split(' ').collect();
+    let Some(first) = words.iter().position(|w| !speck(w)) else {
+        return text;
+    };
+    let last = words.iter().rposition(|w| !speck(w)).unwrap();
+    let start = words[..first].iter().map(|w| w.len() + 1).sum::<usize>();
+    let end = text.len() - words[last + 1..].iter().map(|w| w.len() + 1).sum::<usize>();
+    &text[start..end]
+}
+
+/// The glyphs of the specks [`without_edge_specks`] drops.
+const EDGE_SPECK_GLYPHS: &str = "-–—_|.,;:~=";
 
 /// Scanner specks read as text (`VAN`, `NS~`, `4 4 r`, `Il.`): no word of four letters
 /// and few letters in all.
@@ -775,6 +797,36 @@ mod tests {
                     Report of the Secretary-General\n";
         let metadata = parse_text(text, None, None).metadata;
         assert_eq!(metadata.title, some("Security Council mission to Mali"));
+    }
+
+    #[test]
+    fn an_agenda_keyword_damaged_on_a_line_that_names_the_agenda() {
+        assert_eq!(agenda_line("Ttem 45 (f) of the agenda"), Some(Lang::En));
+        assert_eq!(
+            spell_agenda_keyword("trem 124 (a) of the provisional agenda"),
+            "Item 124 (a) of the provisional agenda"
+        );
+        assert_eq!(spell_agenda_keyword("Agenda item 3"), "Agenda item 3");
+        // Without the agenda's noun, a word near a keyword is no keyword.
+        assert_eq!(agenda_line("Ttem 45 of the report"), None);
+    }
+
+    #[test]
+    fn specks_at_the_ends_of_a_field_are_dropped() {
+        assert_eq!(
+            without_edge_specks("- Fortalecimiento de la coordinación"),
+            "Fortalecimiento de la coordinación"
+        );
+        assert_eq!(without_edge_specks("Prévention . ;"), "Prévention");
+        assert_eq!(
+            without_edge_specks("Le thème « Agir »"),
+            "Le thème « Agir »"
+        );
+        assert_eq!(
+            without_edge_specks("Oceans and the law of the sea *"),
+            "Oceans and the law of the sea *"
+        );
+        assert_eq!(without_edge_specks("- -"), "- -");
     }
 
     #[test]

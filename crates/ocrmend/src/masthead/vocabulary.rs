@@ -100,12 +100,12 @@ pub(super) const AGENDA_KEYWORDS: &[(&str, Lang)] = &[
 
 /// One of these (folded) must occur on an agenda line: it tells `Item 5 of the agenda`
 /// from a line that merely starts with `Point 5`.
-pub(super) const AGENDA_NOUNS: &[&str] = &[
-    "agenda",
-    "ordre du jour",
-    "programa",
-    "orden del dia",
-    "lista",
+pub(super) const AGENDA_NOUNS: &[(&str, Lang)] = &[
+    ("agenda", Lang::En),
+    ("ordre du jour", Lang::Fr),
+    ("programa", Lang::Es),
+    ("orden del dia", Lang::Es),
+    ("lista", Lang::Es),
 ];
 
 /// A subtitle opens with one of these nouns followed by one of the links:
