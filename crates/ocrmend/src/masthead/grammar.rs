@@ -207,19 +207,15 @@ pub(super) fn distribution(input: &str) -> Res<'_, Field<'_>> {
     let label = (tag_no_case("Distr"), opt(one_of(".,")), after_label());
     let damaged_label = (
         verify(letters, |l: &str| {
-            l.starts_with('D')
-                && rapidfuzz::distance::levenshtein::distance(fold(l).chars(), "distr".chars())
-                    <= DAMAGED_LABEL_EDITS
+            l.starts_with('D') && edits(l, "distr") <= DAMAGED_LABEL_EDITS
         }),
         one_of(".,"),
         after_label(),
     );
     let known_value = verify(letters, |value: &str| {
-        let value = fold(value);
-        DISTRIBUTIONS.iter().any(|&(name, _)| {
-            rapidfuzz::distance::levenshtein::distance(value.chars(), fold(name).chars())
-                <= DAMAGED_LABEL_EDITS
-        })
+        DISTRIBUTIONS
+            .iter()
+            .any(|&(name, _)| edits(value, name) <= DAMAGED_LABEL_EDITS)
     });
     alt((
         map(preceded(label, letters), Field::Distribution),
@@ -500,9 +496,7 @@ pub(super) fn spell_subtitle(subtitle: &str) -> String {
         return subtitle.to_string();
     };
     let rest = &words[at + len..];
-    let specks_only = rest
-        .iter()
-        .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() < MIN_WORD_LETTERS);
+    let specks_only = rest.iter().all(|w| letter_count(w) < MIN_WORD_LETTERS);
     let mut out: Vec<&str> = words[..at].to_vec();
     out.push(author);
     if !specks_only {
@@ -528,6 +522,10 @@ pub(super) fn job_slug(line: &str) -> Option<&str> {
 }
 
 // Text helpers
+
+pub(super) fn letter_count(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphabetic()).count()
+}
 
 pub(super) fn fold_spaces(line: &str) -> String {
     line.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -571,6 +569,11 @@ fn misread_glyph(printed: &str, expected: &str) -> bool {
 /// How long a vocabulary word must be for one misread letter to still name it.
 const MISREAD_WORD_LETTERS: usize = 6;
 
+/// How many edits apart two words are, blind to case, accents and apostrophe shapes.
+fn edits(printed: &str, name: &str) -> usize {
+    rapidfuzz::distance::levenshtein::distance(fold(printed).chars(), fold(name).chars())
+}
+
 /// The candidate whose folded name is nearest `printed` (at most two edits, which
 /// covers an accent read as two glyphs, `aofit` for `août`), if no other is as near.
 pub(super) fn closest<T>(
@@ -578,12 +581,10 @@ pub(super) fn closest<T>(
     candidates: impl Iterator<Item = (&'static str, T)>,
 ) -> Option<T> {
     const MAX_EDITS: usize = 2;
-    let printed = fold(printed);
     let mut best: Option<(usize, T)> = None;
     let mut tied = false;
     for (name, value) in candidates {
-        let distance =
-            rapidfuzz::distance::levenshtein::distance(printed.chars(), fold(name).chars());
+        let distance = edits(printed, name);
         match &best {
             Some((nearest, _)) if distance > *nearest => {}
             Some((nearest, _)) if distance == *nearest => tied = true,

@@ -540,10 +540,6 @@ fn is_speck(line: &str) -> bool {
     letter_count(line) < 3 && !line.contains(|c: char| c.is_ascii_digit())
 }
 
-fn letter_count(line: &str) -> usize {
-    line.chars().filter(|c| c.is_alphabetic()).count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -743,21 +739,21 @@ mod tests {
 
     #[test]
     fn emblem_specks_and_a_damaged_distribution_label() {
+        let distribution = |line: &str| {
+            let text = format!("United Nations A/80/1\n{line}\nGeneral Assembly 1 June 2025\n");
+            parse_text(&text, None, None).metadata.distribution
+        };
         // Three short specks off the emblem, and specks with no letter or digit beside them.
         for line in [
             "A A 3 Distr. General",
             "A ‘. 5 Distr. General",
             "Dit. General",
         ] {
-            let text = format!("United Nations A/80/1\n{line}\nGeneral Assembly 1 June 2025\n");
-            let metadata = parse_text(&text, None, None).metadata;
-            assert_eq!(metadata.distribution, some("General"), "{line}");
+            assert_eq!(distribution(line), some("General"), "{line}");
         }
         // Four are too many, and a damaged label needs a value of the closed set.
         for line in ["A A 3 B Distr. General", "Dit. Generous"] {
-            let text = format!("United Nations A/80/1\n{line}\nGeneral Assembly 1 June 2025\n");
-            let metadata = parse_text(&text, None, None).metadata;
-            assert_eq!(metadata.distribution, None, "{line}");
+            assert_eq!(distribution(line), None, "{line}");
         }
     }
 
